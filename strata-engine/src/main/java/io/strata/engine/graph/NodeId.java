@@ -1,0 +1,29 @@
+package io.strata.engine.graph;
+
+import java.util.Comparator;
+
+/** A node of the layer graph: one (layer, image type) pair, written {@code layer/type}. */
+public record NodeId(String layer, String type) implements Comparable<NodeId> {
+
+    private static final Comparator<NodeId> ORDER =
+            Comparator.comparing(NodeId::layer).thenComparing(NodeId::type);
+
+    /** Parses {@code layer/type}. */
+    public static NodeId parse(String text) {
+        int slash = text.lastIndexOf('/');
+        if (slash <= 0 || slash == text.length() - 1) {
+            throw new IllegalArgumentException("'" + text + "' is not a node: write layer/type, e.g. slurm/compute");
+        }
+        return new NodeId(text.substring(0, slash), text.substring(slash + 1));
+    }
+
+    @Override
+    public int compareTo(NodeId other) {
+        return ORDER.compare(this, other);
+    }
+
+    @Override
+    public String toString() {
+        return layer + "/" + type;
+    }
+}

@@ -1,0 +1,28 @@
+package io.strata.engine.impact;
+
+import io.strata.engine.graph.NodeId;
+import java.util.List;
+
+/**
+ * What a change set rebuilds (contract section 4).
+ *
+ * @param base the base revision, or null
+ * @param head the head revision, or null
+ * @param changedFiles every changed path, sorted
+ * @param rebuild the nodes to rebuild, parents before children
+ * @param reuse the nodes reused as published, in build order
+ * @param notes remarks for the reader, e.g. that value-level precision needs revisions
+ */
+public record ImpactResult(
+        String base,
+        String head,
+        List<String> changedFiles,
+        List<NodeImpact> rebuild,
+        List<NodeId> reuse,
+        List<String> notes) {
+
+    /** Whether every node is rebuilt. */
+    public boolean isFullBuild() {
+        return reuse.isEmpty();
+    }
+}
