@@ -1,0 +1,21 @@
+package io.strata.engine.render;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.strata.engine.graph.LayerGraph;
+import io.strata.engine.graph.NodeId;
+import io.strata.engine.graph.TestGraphs;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GraphPictureTest {
+
+    @Test
+    void anImpactOfAnotherGraphIsRefused() {
+        LayerGraph graph = TestGraphs.contractExample();
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new GraphPicture(graph, Impacts.of(List.of(), List.of(NodeId.parse("gpu/gpu")))));
+        assertTrue(error.getMessage().contains("gpu/gpu"), error.getMessage());
+    }
+}
