@@ -2,6 +2,7 @@ package io.strata.engine.impact;
 
 import io.strata.engine.graph.NodeId;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a change set rebuilds (contract section 4).
@@ -12,6 +13,7 @@ import java.util.List;
  * @param rebuild the nodes to rebuild, parents before children
  * @param reuse the nodes reused as published, in build order
  * @param notes remarks for the reader, e.g. that value-level precision needs revisions
+ * @param explanations for each reused node, why it is not rebuilt
  */
 public record ImpactResult(
         String base,
@@ -19,7 +21,8 @@ public record ImpactResult(
         List<String> changedFiles,
         List<NodeImpact> rebuild,
         List<NodeId> reuse,
-        List<String> notes) {
+        List<String> notes,
+        Map<NodeId, String> explanations) {
 
     /** Whether every node is rebuilt. */
     public boolean isFullBuild() {

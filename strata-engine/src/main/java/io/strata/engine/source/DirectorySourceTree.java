@@ -14,19 +14,22 @@ import java.util.TreeSet;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectInserter;
 
-/** The files of a directory on disk as they are now (the .git folder excluded). */
+/** The files of a directory on disk as they are now (the .git folder excluded), listed once on first use. */
 public final class DirectorySourceTree implements SourceTree {
 
     private final Path root;
-    private final NavigableSet<String> files;
+    private volatile NavigableSet<String> files;
 
-    private DirectorySourceTree(Path root, NavigableSet<String> files) {
+    private DirectorySourceTree(Path root) {
         this.root = root;
-        this.files = Collections.unmodifiableNavigableSet(files);
     }
 
-    /** Lists a directory's files once. */
+    /** A directory's files; the listing is read once, on first use. */
     public static DirectorySourceTree of(Path root) {
+        return new DirectorySourceTree(root);
+    }
+
+    private static NavigableSet<String> list(Path root) {
         NavigableSet<String> files = new TreeSet<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -47,7 +50,7 @@ public final class DirectorySourceTree implements SourceTree {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
         }
-        return new DirectorySourceTree(root, files);
+        return Collections.unmodifiableNavigableSet(files);
     }
 
     /** The directory this tree was read from. */
@@ -62,12 +65,21 @@ public final class DirectorySourceTree implements SourceTree {
 
     @Override
     public NavigableSet<String> files() {
-        return files;
+        NavigableSet<String> listed = files;
+        if (listed == null) {
+            synchronized (this) {
+                if (files == null) {
+                    files = list(root);
+                }
+                listed = files;
+            }
+        }
+        return listed;
     }
 
     @Override
     public Optional<byte[]> read(String path) {
-        if (!files.contains(path)) {
+        if (!files().contains(path)) {
             return Optional.empty();
         }
         try {

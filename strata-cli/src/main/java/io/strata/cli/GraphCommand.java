@@ -1,0 +1,73 @@
+package io.strata.cli;
+
+import io.strata.engine.config.LayersConfig;
+import io.strata.engine.impact.ImpactAnalyzer;
+import io.strata.engine.impact.ImpactRequest;
+import io.strata.engine.impact.ImpactResult;
+import io.strata.engine.render.DotRenderer;
+import io.strata.engine.render.GraphPicture;
+import io.strata.engine.render.MermaidRenderer;
+import io.strata.engine.render.SvgRenderer;
+import io.strata.engine.site.SiteSnapshot;
+import io.strata.engine.site.SiteTrees;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code strata graph}: the layer graph as DOT, Mermaid or SVG, optionally with a change's impact. */
+@Command(name = "graph", mixinStandardHelpOptions = true,
+        description = "Draw the node graph (dot, mermaid or self-contained svg); with a change, rebuilt nodes are filled boxes and reused ones dotted ovals.")
+final class GraphCommand implements Callable<Integer> {
+
+    /** Picture formats. */
+    enum Format { dot, mermaid, svg }
+
+    @Mixin
+    SiteOptions site;
+
+    @Mixin
+    ChangeOptions change;
+
+    @Option(names = "--format", defaultValue = "dot", description = "dot, mermaid or svg (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file instead of standard output.")
+    Path output;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        ImpactResult impact = null;
+        SiteTrees trees;
+        if (change.given()) {
+            ImpactRequest request = change.request(site);
+            impact = new ImpactAnalyzer().analyze(request);
+            trees = request.change() == null ? request.current() : request.current().with(request.change(), false);
+        } else {
+            LayersConfig config = site.readConfig();
+            trees = site.currentTrees(config);
+        }
+        GraphPicture picture = new GraphPicture(SiteSnapshot.load(site.configFile(), trees).graph(), impact);
+        String text = switch (format) {
+            case dot -> DotRenderer.render(picture);
+            case mermaid -> MermaidRenderer.render(picture);
+            case svg -> SvgRenderer.render(picture);
+        };
+        if (output != null) {
+            Files.writeString(output, text);
+        } else {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(text);
+            out.flush();
+        }
+        return 0;
+    }
+}

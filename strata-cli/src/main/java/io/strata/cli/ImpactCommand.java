@@ -1,0 +1,52 @@
+package io.strata.cli;
+
+import io.strata.engine.graph.NodeId;
+import io.strata.engine.impact.ImpactAnalyzer;
+import io.strata.engine.impact.ImpactJson;
+import io.strata.engine.impact.ImpactResult;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code strata impact}: which nodes a change rebuilds, and why. */
+@Command(name = "impact", mixinStandardHelpOptions = true,
+        description = "Show the nodes a change rebuilds, by image type, with the chain of reasons.")
+final class ImpactCommand implements Callable<Integer> {
+
+    @Mixin
+    SiteOptions site;
+
+    @Mixin
+    ChangeOptions change;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--explain", paramLabel = "NODE", description = "Tell why this node is or is not rebuilt.")
+    String explain;
+
+    @Option(names = "--exit-code", description = "Exit 3 when nothing is to be rebuilt.")
+    boolean exitCode;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ImpactResult result = new ImpactAnalyzer().analyze(change.request(site));
+        PrintWriter out = spec.commandLine().getOut();
+        if (explain != null) {
+            out.print(ImpactText.explain(result, NodeId.parse(explain)));
+        } else if (format == OutputFormat.json) {
+            result.notes().forEach(note -> spec.commandLine().getErr().println("note: " + note));
+            out.print(ImpactJson.write(result));
+        } else {
+            out.print(ImpactText.render(result));
+        }
+        out.flush();
+        return exitCode && result.rebuild().isEmpty() ? StrataCommand.EXIT_NOTHING : 0;
+    }
+}

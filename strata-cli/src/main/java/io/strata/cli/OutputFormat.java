@@ -1,0 +1,7 @@
+package io.strata.cli;
+
+/** Output formats of the reporting commands. */
+enum OutputFormat {
+    text,
+    json
+}

@@ -1,0 +1,91 @@
+package io.strata.cli;
+
+import io.strata.engine.config.LayersConfig;
+import io.strata.engine.graph.NodeId;
+import io.strata.engine.impact.ImpactAnalyzer;
+import io.strata.engine.impact.ImpactRequest;
+import io.strata.engine.impact.ImpactResult;
+import io.strata.engine.plan.BuildPlan;
+import io.strata.engine.plan.ImageNames;
+import io.strata.engine.plan.PlanJson;
+import io.strata.engine.plan.PlannedNode;
+import io.strata.engine.plan.Planner;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code strata plan}: the impact plus what a build needs (levels, images, parents). */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Plan the build of a change: build levels, image names and tags, the image each node is built FROM.")
+final class PlanCommand implements Callable<Integer> {
+
+    @Mixin
+    SiteOptions site;
+
+    @Mixin
+    ChangeOptions change;
+
+    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--registry", paramLabel = "HOST[:PORT][/PATH]", description = "Registry of the images (default: settings.registry, else localhost).")
+    String registry;
+
+    @Option(names = "--tag", description = "Tag of the built images (default: the head commit's short id, else 'dev').")
+    String tag;
+
+    @Option(names = "--published-tag", description = "Tag of published images reused nodes are taken from (default: settings.published_tag, else latest).")
+    String publishedTag;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        ImpactRequest request = change.request(site);
+        ImpactResult impact = new ImpactAnalyzer().analyze(request);
+        LayersConfig config = site.readConfig();
+        BuildPlan plan = Planner.plan(impact, ImageNames.of(config, registry), tag(impact),
+                publishedTag != null ? publishedTag : config.settings().publishedTag());
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(format == OutputFormat.json ? PlanJson.write(plan) : text(plan));
+        out.flush();
+        return 0;
+    }
+
+    private String tag(ImpactResult impact) {
+        if (tag != null) {
+            return tag;
+        }
+        return impact.head() != null ? impact.head().substring(0, 12) : "dev";
+    }
+
+    static String text(BuildPlan plan) {
+        StringBuilder out = new StringBuilder();
+        if (plan.build().isEmpty()) {
+            return "Nothing to build: every node is reused.\n";
+        }
+        out.append(plan.fullBuild() ? "Full build" : "Partial build").append(" of ").append(plan.build().size())
+                .append(" node(s), tag ").append(plan.tag()).append('\n');
+        for (int level = 0; level < plan.levels().size(); level++) {
+            List<NodeId> nodes = plan.levels().get(level);
+            out.append("Level ").append(level).append(": ")
+                    .append(nodes.stream().map(NodeId::toString).collect(Collectors.joining(", "))).append('\n');
+            for (NodeId id : nodes) {
+                PlannedNode node = plan.node(id).orElseThrow();
+                out.append("  ").append(id).append("  ").append(node.reference()).append("  FROM ").append(node.from())
+                        .append(node.parent() != null && !node.parentRebuilt() ? " (published)" : "").append('\n');
+            }
+        }
+        if (!plan.reused().isEmpty()) {
+            out.append("Reused:\n");
+            plan.reused().forEach((id, image) -> out.append("  ").append(id).append("  ").append(image).append('\n'));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,70 @@
+package io.strata.cli;
+
+import io.strata.engine.config.LayersConfig;
+import io.strata.engine.config.LayersConfigParser;
+import io.strata.engine.site.SiteTrees;
+import io.strata.engine.source.DirectorySourceTree;
+import io.strata.engine.source.SourceTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Where the site is: the layers file and the checkouts of its repositories. */
+final class SiteOptions {
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "layers.yaml",
+            description = "The layers file; its folder is the site repository's root (default: ${DEFAULT-VALUE}).")
+    Path config;
+
+    @Option(names = "--repo-dir", paramLabel = "NAME=PATH",
+            description = "Checkout of a named repository of a multi-repository site (repeatable); overrides settings.repos.")
+    Map<String, Path> repoDirs = new LinkedHashMap<>();
+
+    /** The layers file's folder. */
+    Path siteDir() {
+        Path parent = config.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of(".").toAbsolutePath() : parent;
+    }
+
+    /** The layers file's name inside the site folder. */
+    String configFile() {
+        return config.getFileName().toString();
+    }
+
+    /** The layers file as it is on disk, parsed (for settings). */
+    LayersConfig readConfig() {
+        Path file = config.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(config + ": no such layers file (pass --config FILE)");
+        }
+        try {
+            return LayersConfigParser.parse(configFile(), Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Repository name to checkout folder: settings.repos (relative to the site) then --repo-dir. */
+    Map<String, Path> repoPaths(LayersConfig config) {
+        Map<String, Path> paths = new LinkedHashMap<>();
+        config.settings().repos().forEach((name, dir) -> paths.put(name, siteDir().resolve(dir).normalize()));
+        repoDirs.forEach((name, dir) -> paths.put(name, dir.toAbsolutePath().normalize()));
+        for (Map.Entry<String, Path> entry : paths.entrySet()) {
+            if (!Files.isDirectory(entry.getValue())) {
+                throw new UserError("repository '" + entry.getKey() + "': " + entry.getValue() + " is not a folder");
+            }
+        }
+        return paths;
+    }
+
+    /** The site's files as checked out now. */
+    SiteTrees currentTrees(LayersConfig config) {
+        Map<String, SourceTree> repos = new LinkedHashMap<>();
+        repoPaths(config).forEach((name, dir) -> repos.put(name, DirectorySourceTree.of(dir)));
+        return new SiteTrees(DirectorySourceTree.of(siteDir()), Map.copyOf(repos));
+    }
+}

@@ -1,0 +1,36 @@
+package io.strata.cli;
+
+import io.strata.engine.config.ConfigException;
+import io.strata.engine.config.LayersConfig;
+import io.strata.engine.config.Problem;
+import io.strata.engine.site.SiteSnapshot;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code strata validate}: every problem of the layers file and the files it names, at once. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check the layers file, the graph rules and the files it names; report every problem (exit 2).")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Mixin
+    SiteOptions site;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LayersConfig config = site.readConfig();
+        SiteSnapshot snapshot = SiteSnapshot.load(site.configFile(), site.currentTrees(config));
+        List<Problem> problems = snapshot.checkFiles();
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        spec.commandLine().getOut().printf("%s: %d layers, %d nodes, valid%n", site.config,
+                config.layers().size(), snapshot.graph().topologicalOrder().size());
+        return 0;
+    }
+}

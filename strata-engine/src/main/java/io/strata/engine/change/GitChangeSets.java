@@ -1,0 +1,134 @@
+package io.strata.engine.change;
+
+import io.strata.engine.config.ConfigException;
+import io.strata.engine.config.Problem;
+import io.strata.engine.config.SourceLocation;
+import io.strata.engine.source.GitSourceTree;
+import io.strata.engine.source.SourceTree;
+import io.strata.engine.source.SubtreeSourceTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.revwalk.filter.RevFilter;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.io.DisabledOutputStream;
+
+/**
+ * Change sets read from git with JGit: the diff between two commits (or from their merge base,
+ * like {@code git diff A...B}), renames detected, both trees read from the object store.
+ */
+public final class GitChangeSets {
+
+    private GitChangeSets() {
+    }
+
+    /**
+     * What changed in the repository holding {@code siteDir}, restricted to that directory.
+     *
+     * @param siteDir the directory whose files are analysed (a repository or a folder in one)
+     * @param repoName the repository's name in a multi-repository site, or null
+     * @param base the base revision (any git revision expression)
+     * @param head the head revision; null means HEAD
+     * @param fromMergeBase diff from the merge base of base and head instead of from base
+     * @throws ConfigException when the directory is no git repository or a revision is unknown
+     */
+    public static ChangeSet between(Path siteDir, String repoName, String base, String head, boolean fromMergeBase) {
+        Path dir = siteDir.toAbsolutePath().normalize();
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toFile());
+        if (builder.getGitDir() == null) {
+            throw new ConfigException(new Problem(SourceLocation.of(dir.toString()), "--base",
+                    "not inside a git repository", "run in a clone of the site repository, or pass --changed-files"));
+        }
+        try (Repository repository = builder.setMustExist(true).build(); RevWalk walk = new RevWalk(repository)) {
+            Path top = repository.getWorkTree().toPath().toAbsolutePath().normalize();
+            String prefix = top.relativize(dir).toString().replace('\\', '/');
+            RevCommit headCommit = walk.parseCommit(resolve(repository, head == null ? "HEAD" : head));
+            RevCommit baseCommit = walk.parseCommit(resolve(repository, base));
+            if (fromMergeBase) {
+                baseCommit = mergeBase(repository, baseCommit, headCommit, base, head);
+            }
+            List<ChangedFile> files = diff(repository, baseCommit, headCommit, prefix);
+            SourceTree baseTree = SubtreeSourceTree.of(GitSourceTree.of(repository, baseCommit), prefix);
+            SourceTree headTree = SubtreeSourceTree.of(GitSourceTree.of(repository, headCommit), prefix);
+            return new ChangeSet(repoName, baseCommit.name(), headCommit.name(), files, baseTree, headTree, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read git repository at " + dir, e);
+        }
+    }
+
+    private static ObjectId resolve(Repository repository, String revision) throws IOException {
+        ObjectId id;
+        try {
+            id = repository.resolve(revision + "^{commit}");
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException e) {
+            id = null;
+        }
+        if (id == null) {
+            throw new ConfigException(new Problem(SourceLocation.of(repository.getWorkTree().toString()), revision,
+                    "unknown revision '" + revision + "'", "fetch it first (git fetch origin " + revision + ") or name an existing commit"));
+        }
+        return id;
+    }
+
+    private static RevCommit mergeBase(Repository repository, RevCommit base, RevCommit head, String baseName, String headName) throws IOException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.setRevFilter(RevFilter.MERGE_BASE);
+            walk.markStart(walk.parseCommit(base));
+            walk.markStart(walk.parseCommit(head));
+            RevCommit mergeBase = walk.next();
+            if (mergeBase == null) {
+                throw new ConfigException(new Problem(SourceLocation.of(repository.getWorkTree().toString()), baseName,
+                        "'" + baseName + "' and '" + (headName == null ? "HEAD" : headName) + "' have no common ancestor",
+                        "fetch the full history (git fetch --unshallow) or drop --merge-base"));
+            }
+            return mergeBase;
+        }
+    }
+
+    private static List<ChangedFile> diff(Repository repository, RevCommit base, RevCommit head, String prefix) throws IOException {
+        List<ChangedFile> files = new ArrayList<>();
+        try (DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+            formatter.setRepository(repository);
+            formatter.setDetectRenames(true);
+            for (DiffEntry entry : formatter.scan(base.getTree(), head.getTree())) {
+                String oldPath = relative(entry.getOldPath(), prefix);
+                String newPath = relative(entry.getNewPath(), prefix);
+                if (oldPath == null && newPath == null) {
+                    continue;
+                }
+                files.add(new ChangedFile(kind(entry.getChangeType()), oldPath, newPath));
+            }
+        }
+        files.sort(Comparator.comparing(ChangedFile::path));
+        return List.copyOf(files);
+    }
+
+    private static String relative(String path, String prefix) {
+        if (path == null || path.equals(DiffEntry.DEV_NULL)) {
+            return null;
+        }
+        if (prefix.isEmpty()) {
+            return path;
+        }
+        return path.startsWith(prefix + "/") ? path.substring(prefix.length() + 1) : null;
+    }
+
+    private static ChangedFile.Kind kind(DiffEntry.ChangeType type) {
+        return switch (type) {
+            case ADD -> ChangedFile.Kind.ADDED;
+            case MODIFY -> ChangedFile.Kind.MODIFIED;
+            case DELETE -> ChangedFile.Kind.DELETED;
+            case RENAME -> ChangedFile.Kind.RENAMED;
+            case COPY -> ChangedFile.Kind.COPIED;
+        };
+    }
+}

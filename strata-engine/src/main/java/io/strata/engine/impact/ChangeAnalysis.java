@@ -1,0 +1,243 @@
+package io.strata.engine.impact;
+
+import io.strata.engine.ansible.AnalysisCache;
+import io.strata.engine.ansible.Closure;
+import io.strata.engine.ansible.ExternalDependency;
+import io.strata.engine.ansible.Input;
+import io.strata.engine.ansible.Uncertainty;
+import io.strata.engine.ansible.Wildcard;
+import io.strata.engine.change.ChangeSet;
+import io.strata.engine.graph.LayerNode;
+import io.strata.engine.graph.NodeId;
+import io.strata.engine.inventory.Inventory;
+import io.strata.engine.inventory.InventoryDiff;
+import io.strata.engine.inventory.VariableChange;
+import io.strata.engine.inventory.VariableDefinition;
+import io.strata.engine.site.SiteSnapshot;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/** The directly affected nodes of one change set, with their reasons (rules 1 to 6). */
+final class ChangeAnalysis {
+
+    /** The effective variables of a container in these groups, for one revision's inventory. */
+    private record VariablesKey(Inventory inventory, List<String> groups) {
+    }
+
+    private static final String ANSIBLE_CFG = "ansible.cfg";
+
+    private final SiteSnapshot base;
+    private final SiteSnapshot head;
+    private final ChangeSet change;
+    private final Set<String> paths;
+    private final NodeClosures baseClosures;
+    private final NodeClosures headClosures;
+    private final InventoryDiff inventoryDiff;
+    private final Map<VariablesKey, Map<String, VariableDefinition>> variables = new ConcurrentHashMap<>();
+
+    ChangeAnalysis(SiteSnapshot base, SiteSnapshot head, ChangeSet change, AnalysisCache cache) {
+        this.base = base;
+        this.head = head;
+        this.change = change;
+        this.paths = change.paths();
+        this.baseClosures = new NodeClosures(base, cache);
+        this.headClosures = new NodeClosures(head, cache);
+        this.inventoryDiff = inventoryTouched() ? diffInventory() : null;
+    }
+
+    void run(Map<NodeId, List<Reason>> direct, Map<NodeId, String> unaffected) {
+        head.graph().topologicalOrder().parallelStream().forEach(id -> {
+            List<Reason> reasons = new ArrayList<>();
+            String why = analyse(head.graph().node(id), reasons);
+            if (reasons.isEmpty()) {
+                unaffected.put(id, why);
+            } else {
+                direct.put(id, List.copyOf(reasons));
+            }
+        });
+    }
+
+    /** Adds the node's reasons; returns why it is not affected when none is found. */
+    private String analyse(LayerNode node, List<Reason> reasons) {
+        NodeId id = node.id();
+        reasons.addAll(DefinitionDiff.reasons(id, base.graph(), head.graph()));
+        if (node.isRoot() && change.repo() == null) {
+            String before = base.graph().contains(id) ? base.packagesFile(id) : null;
+            PackageListDiff.reason(id.toString(), before, base.trees().main(), head.packagesFile(id), head.trees().main())
+                    .ifPresent(reasons::add);
+        }
+        boolean touchesRepo = Objects.equals(change.repo(), node.repo()) && !paths.isEmpty();
+        if (!touchesRepo && inventoryDiff == null) {
+            return "the change touches neither " + repoName(node.repo()) + " nor the inventory";
+        }
+        Optional<Closure> before = baseClosures.of(node);
+        Optional<Closure> after = headClosures.of(node);
+        List<Closure> closures = Stream.of(before, after).flatMap(Optional::stream).toList();
+        if (touchesRepo) {
+            fileReasons(node, closures, reasons);
+            requirementReasons(node, closures, reasons);
+        }
+        if (inventoryDiff != null) {
+            inventoryReasons(node, closures, reasons);
+        }
+        int inputs = closures.stream().mapToInt(c -> c.inputs().size()).max().orElse(0);
+        return "none of the " + inputs + " files its playbook pulls in changed, and no inventory variable it reads changed";
+    }
+
+    private void fileReasons(LayerNode node, List<Closure> closures, List<Reason> reasons) {
+        for (String path : paths) {
+            for (Closure closure : closures) {
+                Input input = closure.inputs().get(path);
+                if (input != null) {
+                    reasons.add(new Reason(input.kind(), path, input.detail()));
+                    break;
+                }
+                Optional<Wildcard> wildcard = closure.wildcards().stream().filter(w -> w.matches(path)).findFirst();
+                if (wildcard.isPresent()) {
+                    reasons.add(new Reason(wildcard.get().kind(), path, wildcard.get().detail()
+                            + " (dynamic path " + wildcard.get().glob() + " may name it)"));
+                    break;
+                }
+            }
+            if (path.equals(ANSIBLE_CFG)) {
+                reasons.add(new Reason("config", path, "the Ansible configuration of " + repoName(node.repo())
+                        + " changes how " + node.playbook() + " runs"));
+            }
+        }
+        Set<String> seen = new TreeSet<>();
+        for (Closure closure : closures) {
+            for (Uncertainty uncertainty : closure.uncertainties()) {
+                if (seen.add(uncertainty.path())) {
+                    reasons.add(new Reason("unparseable", uncertainty.path(), uncertainty.detail()
+                            + "; any change in " + repoName(node.repo()) + " may reach it"));
+                }
+            }
+        }
+    }
+
+    private void requirementReasons(LayerNode node, List<Closure> closures, List<Reason> reasons) {
+        Map<String, String> pinnedBefore = baseClosures.requirements(node);
+        Map<String, String> pinnedAfter = headClosures.requirements(node);
+        if (pinnedBefore.equals(pinnedAfter)) {
+            return;
+        }
+        Set<String> seen = new TreeSet<>();
+        for (Closure closure : closures) {
+            for (ExternalDependency dependency : closure.externals()) {
+                String name = dependency.name();
+                if (seen.add(name) && !Objects.equals(pinnedBefore.get(name), pinnedAfter.get(name))) {
+                    reasons.add(new Reason("external", null, dependency.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + name
+                            + " pinned version changed from " + pinnedBefore.getOrDefault(name, "(none)") + " to "
+                            + pinnedAfter.getOrDefault(name, "(none)") + "; " + dependency.detail()));
+                }
+            }
+        }
+    }
+
+    private void inventoryReasons(LayerNode node, List<Closure> closures, List<Reason> reasons) {
+        List<String> groups = node.groups();
+        boolean hostFacts = closures.stream().anyMatch(c -> c.variables().hostFacts());
+        if (inventoryDiff.visibleGroupsChanged(groups)) {
+            reasons.add(new Reason("groups", null, "the groups " + node.id() + "'s container sees changed from "
+                    + base.inventory().visibleGroups(groups) + " to " + head.inventory().visibleGroups(groups)));
+        }
+        if (hostFacts && inventoryDiff.hostsChanged()) {
+            reasons.add(new Reason("groups", null, "inventory hosts changed and " + node.playbook()
+                    + " reads hostvars or groups[...]"));
+        }
+        List<VariableChange> changes = inventoryDiff.changedFor(groups);
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<String, String> reached = reachedVariables(groups, closures);
+        boolean dynamic = closures.stream().anyMatch(c -> c.variables().dynamic());
+        Optional<ExternalDependency> opaqueRole = closures.stream().flatMap(c -> c.externals().stream())
+                .filter(d -> d.kind() == ExternalDependency.Kind.ROLE && !d.sourcesAvailable()).findFirst();
+        for (VariableChange variable : changes) {
+            if (variable.kind() == VariableChange.Kind.OPAQUE) {
+                reasons.add(new Reason("vault", variable.file(), variable.detail() + "; it may define or change any variable "
+                        + node.id() + " sees"));
+            } else if (reached.containsKey(variable.name())) {
+                reasons.add(new Reason("variable", variable.file(), variable.detail() + "; read by " + node.playbook()
+                        + " or its roles" + reached.get(variable.name())));
+            } else if (dynamic) {
+                reasons.add(new Reason("dynamic", variable.file(), variable.detail() + "; " + node.playbook()
+                        + " reads variables by computed names (vars[...] or lookup('vars', ...))"));
+            } else if (opaqueRole.isPresent()) {
+                reasons.add(new Reason("external", variable.file(), variable.detail() + "; " + opaqueRole.get().name()
+                        + " is not in the repository and may read it (" + opaqueRole.get().detail() + ")"));
+            }
+        }
+    }
+
+    /**
+     * The variables a node's playbook reads, directly or through inventory variables whose values
+     * name them; each maps to "" or to the chain ", through b".
+     */
+    private Map<String, String> reachedVariables(List<String> groups, List<Closure> closures) {
+        Map<String, String> reached = new LinkedHashMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        for (Closure closure : closures) {
+            for (String name : closure.variables().names()) {
+                if (reached.putIfAbsent(name, "") == null) {
+                    queue.add(name);
+                }
+            }
+        }
+        List<Map<String, VariableDefinition>> definitions = List.of(
+                variablesFor(base.inventory(), groups), variablesFor(head.inventory(), groups));
+        while (!queue.isEmpty()) {
+            String name = queue.poll();
+            for (Map<String, VariableDefinition> defined : definitions) {
+                VariableDefinition definition = defined.get(name);
+                if (definition == null) {
+                    continue;
+                }
+                for (String used : definition.uses().names()) {
+                    if (!reached.containsKey(used)) {
+                        reached.put(used, ", through " + name + reached.get(name));
+                        queue.add(used);
+                    }
+                }
+            }
+        }
+        return reached;
+    }
+
+    private Map<String, VariableDefinition> variablesFor(Inventory inventory, List<String> groups) {
+        return variables.computeIfAbsent(new VariablesKey(inventory, groups), key -> inventory.variablesFor(groups));
+    }
+
+    private boolean inventoryTouched() {
+        String repo = head.inventoryRepo();
+        if (!Objects.equals(change.repo(), repo) || paths.isEmpty()) {
+            return false;
+        }
+        if (repo != null || head.inventoryDir().isEmpty()) {
+            return true;
+        }
+        String prefix = head.inventoryDir() + "/";
+        String basePrefix = base.inventoryDir() + "/";
+        return paths.stream().anyMatch(p -> p.startsWith(prefix) || p.startsWith(basePrefix));
+    }
+
+    private InventoryDiff diffInventory() {
+        return change.precise()
+                ? InventoryDiff.between(base.inventory(), head.inventory())
+                : InventoryDiff.ofPaths(head.inventory(), paths);
+    }
+
+    private static String repoName(String repo) {
+        return repo == null ? "the site repository" : "repository '" + repo + "'";
+    }
+}

@@ -1,0 +1,138 @@
+package io.strata.engine.impact;
+
+import io.strata.engine.ansible.AnalysisCache;
+import io.strata.engine.change.ChangeSet;
+import io.strata.engine.config.ConfigException;
+import io.strata.engine.config.Problem;
+import io.strata.engine.config.SourceLocation;
+import io.strata.engine.graph.LayerGraph;
+import io.strata.engine.graph.NodeId;
+import io.strata.engine.site.SiteSnapshot;
+import io.strata.engine.site.SiteTrees;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decides which nodes a change set rebuilds (contract section 3): loads the site at both
+ * revisions, finds the directly affected nodes with the reasons that chain a changed file to
+ * each, and adds their descendants.
+ */
+public final class ImpactAnalyzer {
+
+    private final AnalysisCache cache = new AnalysisCache();
+
+    /**
+     * Analyses a request.
+     *
+     * @throws ConfigException when the head revision's layers file or its files are invalid
+     */
+    public ImpactResult analyze(ImpactRequest request) {
+        ChangeSet change = request.change();
+        SiteTrees headTrees = change == null ? request.current() : request.current().with(change, false);
+        SiteTrees baseTrees = change == null ? request.current() : request.current().with(change, true);
+        SiteSnapshot head = SiteSnapshot.load(request.configFile(), headTrees);
+        List<Problem> fatal = head.checkFiles().stream().filter(p -> !head.inventory().problems().contains(p)).toList();
+        if (!fatal.isEmpty()) {
+            throw new ConfigException(fatal);
+        }
+        LayerGraph graph = head.graph();
+        for (NodeId id : request.startAt()) {
+            if (!graph.contains(id)) {
+                throw new ConfigException(new Problem(SourceLocation.of(request.configFile()), id.toString(),
+                        "--start-at names no node of the graph", "use layer/type as listed by 'strata graph'"));
+            }
+        }
+        Map<NodeId, List<Reason>> direct = new ConcurrentHashMap<>();
+        Map<NodeId, String> unaffected = new ConcurrentHashMap<>();
+        List<String> notes = new ArrayList<>();
+        if (request.full()) {
+            graph.topologicalOrder().forEach(id -> direct.put(id, List.of(new Reason("full", null, "full build requested"))));
+        } else if (change != null) {
+            SiteSnapshot base = loadBase(request.configFile(), baseTrees);
+            if (base == null) {
+                graph.topologicalOrder().forEach(id -> direct.put(id, List.of(new Reason("definition", request.configFile(),
+                        request.configFile() + " could not be read at the base revision: every node is rebuilt"))));
+            } else {
+                if (!change.precise()) {
+                    notes.add("only paths are known: every variable defined in a changed inventory file counts as changed;"
+                            + " value-level precision needs revisions (--base/--head)");
+                }
+                new ChangeAnalysis(base, head, change, cache).run(direct, unaffected);
+            }
+        }
+        for (NodeId id : request.startAt()) {
+            direct.merge(id, List.of(new Reason("start-at", null, "build requested from " + id)), ImpactAnalyzer::concat);
+        }
+        return result(request, change, graph, direct, unaffected, notes);
+    }
+
+    private static SiteSnapshot loadBase(String configFile, SiteTrees trees) {
+        try {
+            return SiteSnapshot.load(configFile, trees);
+        } catch (ConfigException e) {
+            return null;
+        }
+    }
+
+    private static List<Reason> concat(List<Reason> a, List<Reason> b) {
+        List<Reason> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static ImpactResult result(ImpactRequest request, ChangeSet change, LayerGraph graph,
+            Map<NodeId, List<Reason>> direct, Map<NodeId, String> unaffected, List<String> notes) {
+        Set<NodeId> rebuilt = new LinkedHashSet<>();
+        Set<NodeId> kept = keptByImageType(graph, request.imageTypes());
+        List<NodeImpact> rebuild = new ArrayList<>();
+        List<NodeId> reuse = new ArrayList<>();
+        Map<NodeId, String> explanations = new TreeMap<>();
+        for (NodeId id : graph.topologicalOrder()) {
+            NodeId parent = graph.parent(id).orElse(null);
+            boolean parentRebuilt = parent != null && rebuilt.contains(parent);
+            List<Reason> reasons = direct.get(id);
+            if (!kept.contains(id)) {
+                reuse.add(id);
+                explanations.put(id, "image type '" + id.type() + "' is not among the requested types " + request.imageTypes());
+            } else if (reasons != null && !reasons.isEmpty()) {
+                rebuilt.add(id);
+                rebuild.add(new NodeImpact(id, parent, true, dedupe(reasons)));
+            } else if (parentRebuilt) {
+                rebuilt.add(id);
+                rebuild.add(new NodeImpact(id, parent, false, List.of(Reason.parent(parent.toString()))));
+            } else {
+                reuse.add(id);
+                explanations.put(id, unaffected.getOrDefault(id, change == null
+                        ? "no change set was given" : "none of its inputs changed"));
+            }
+        }
+        List<String> changed = change == null ? List.of() : List.copyOf(new TreeSet<>(change.paths()));
+        return new ImpactResult(change == null ? null : change.baseRevision(), change == null ? null : change.headRevision(),
+                changed, List.copyOf(rebuild), List.copyOf(reuse), List.copyOf(notes), explanations);
+    }
+
+    private static List<Reason> dedupe(List<Reason> reasons) {
+        return List.copyOf(new LinkedHashSet<>(reasons));
+    }
+
+    /** Nodes of the requested image types and their ancestors; every node when none is requested. */
+    private static Set<NodeId> keptByImageType(LayerGraph graph, Set<String> types) {
+        if (types == null || types.isEmpty()) {
+            return new TreeSet<>(graph.topologicalOrder());
+        }
+        Set<NodeId> kept = new TreeSet<>();
+        for (NodeId id : graph.topologicalOrder()) {
+            if (types.contains(id.type())) {
+                kept.add(id);
+                kept.addAll(graph.ancestors(id));
+            }
+        }
+        return kept;
+    }
+}

@@ -1,0 +1,67 @@
+package io.strata.engine.impact;
+
+import io.strata.engine.ansible.AnalysisCache;
+import io.strata.engine.ansible.AnalysisTarget;
+import io.strata.engine.ansible.Closure;
+import io.strata.engine.ansible.PlaybookAnalyzer;
+import io.strata.engine.ansible.Requirements;
+import io.strata.engine.graph.LayerNode;
+import io.strata.engine.site.SiteSnapshot;
+import io.strata.engine.source.SourceTree;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The closures of nodes' playbooks at one revision, computed once per (repository, playbook,
+ * visible groups) and shared by every node with the same inputs.
+ */
+final class NodeClosures {
+
+    private record Key(String repo, String playbook, Set<String> groups) {
+    }
+
+    private final SiteSnapshot site;
+    private final AnalysisCache cache;
+    private final Map<String, PlaybookAnalyzer> analyzers = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> requirements = new ConcurrentHashMap<>();
+    private final Map<Key, Closure> closures = new ConcurrentHashMap<>();
+
+    NodeClosures(SiteSnapshot site, AnalysisCache cache) {
+        this.site = site;
+        this.cache = cache;
+    }
+
+    /** The closure of a node's playbook at this revision; empty when the node or playbook is absent. */
+    Optional<Closure> of(LayerNode node) {
+        if (!site.graph().contains(node.id())) {
+            return Optional.empty();
+        }
+        LayerNode here = site.graph().node(node.id());
+        if (here.playbook() == null || !site.trees().has(here.repo())) {
+            return Optional.empty();
+        }
+        Set<String> visible = site.inventory().visibleGroups(here.groups());
+        Key key = new Key(here.repo() == null ? "" : here.repo(), here.playbook(), visible);
+        return Optional.of(closures.computeIfAbsent(key, k -> analyzer(here).analyze(here.playbook(),
+                new AnalysisTarget(visible, site.inventory()))));
+    }
+
+    /** The pinned versions of external roles and collections of a node's repository. */
+    Map<String, String> requirements(LayerNode node) {
+        String repo = node.repo() == null ? "" : node.repo();
+        if (!site.trees().has(node.repo())) {
+            return Map.of();
+        }
+        return requirements.computeIfAbsent(repo, r -> Requirements.load(tree(node)));
+    }
+
+    private PlaybookAnalyzer analyzer(LayerNode node) {
+        return analyzers.computeIfAbsent(node.repo() == null ? "" : node.repo(), r -> new PlaybookAnalyzer(tree(node), cache));
+    }
+
+    private SourceTree tree(LayerNode node) {
+        return site.trees().repo(node.repo(), node.layer().location());
+    }
+}

@@ -1,0 +1,151 @@
+package io.strata.engine.site;
+
+import io.strata.engine.config.ConfigException;
+import io.strata.engine.config.InventorySettings;
+import io.strata.engine.config.LayersConfig;
+import io.strata.engine.config.LayersConfigParser;
+import io.strata.engine.config.Problem;
+import io.strata.engine.config.SourceLocation;
+import io.strata.engine.graph.LayerGraph;
+import io.strata.engine.graph.LayerGraphBuilder;
+import io.strata.engine.graph.LayerNode;
+import io.strata.engine.graph.NodeId;
+import io.strata.engine.inventory.Inventory;
+import io.strata.engine.source.EmptySourceTree;
+import io.strata.engine.source.SourceTree;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A site at one revision: its layers file parsed, the node graph, the inventory, and the trees
+ * the nodes' playbooks are read from. The layers file lies at the root of the main tree.
+ */
+public final class SiteSnapshot {
+
+    /** The package list a root without {@code packages} uses, beside the layers file. */
+    public static final String DEFAULT_PACKAGES = "packages.yaml";
+
+    private final SiteTrees trees;
+    private final LayersConfig config;
+    private final LayerGraph graph;
+    private final SourceTree inventoryTree;
+    private final String inventoryDir;
+    private final String inventoryRepo;
+    private final Inventory inventory;
+
+    private SiteSnapshot(SiteTrees trees, LayersConfig config, LayerGraph graph) {
+        this.trees = trees;
+        this.config = config;
+        this.graph = graph;
+        InventorySettings settings = config.inventory();
+        if (settings == null || settings.path() == null) {
+            inventoryRepo = null;
+            inventoryTree = EmptySourceTree.INSTANCE;
+            inventoryDir = "";
+        } else if (trees.repos().containsKey(settings.path())) {
+            inventoryRepo = settings.path();
+            inventoryTree = trees.repos().get(settings.path());
+            inventoryDir = "";
+        } else {
+            inventoryRepo = null;
+            inventoryTree = trees.main();
+            inventoryDir = io.strata.engine.source.RepoPaths.normalize("", settings.path()).orElse(settings.path());
+        }
+        this.inventory = Inventory.load(inventoryTree, inventoryDir);
+    }
+
+    /**
+     * Reads the layers file {@code configFile} at the root of the main tree and builds the graph.
+     *
+     * @throws ConfigException when the file is missing or breaks a rule
+     */
+    public static SiteSnapshot load(String configFile, SiteTrees trees) {
+        byte[] bytes = trees.main().read(configFile).orElseThrow(() -> new ConfigException(new Problem(
+                SourceLocation.of(configFile), "", "no layers file at this revision",
+                "create " + configFile + " at the site's root, or point --config at it")));
+        LayersConfig config = LayersConfigParser.parse(configFile, bytes);
+        return new SiteSnapshot(trees, config, LayerGraphBuilder.build(config));
+    }
+
+    /** The parsed layers file. */
+    public LayersConfig config() {
+        return config;
+    }
+
+    /** The node graph. */
+    public LayerGraph graph() {
+        return graph;
+    }
+
+    /** The site's trees. */
+    public SiteTrees trees() {
+        return trees;
+    }
+
+    /** The inventory (empty when the site has none). */
+    public Inventory inventory() {
+        return inventory;
+    }
+
+    /** The repository holding the inventory: null when it is a folder of the main repository. */
+    public String inventoryRepo() {
+        return inventoryRepo;
+    }
+
+    /** The inventory's folder in its repository ("" for a whole repository). */
+    public String inventoryDir() {
+        return inventoryDir;
+    }
+
+    /** The tree a node's playbook and roles are read from. */
+    public SourceTree repoTree(NodeId id) {
+        LayerNode node = graph.node(id);
+        return trees.repo(node.repo(), node.layer().location());
+    }
+
+    /** The package list file of a root (null when it has none); main-repository relative. */
+    public String packagesFile(NodeId id) {
+        LayerNode node = graph.node(id);
+        if (!node.isRoot()) {
+            return null;
+        }
+        if (node.entry().packages() != null) {
+            return node.entry().packages();
+        }
+        return trees.main().isFile(DEFAULT_PACKAGES) ? DEFAULT_PACKAGES : null;
+    }
+
+    /**
+     * Checks that each file the layers file names exists: playbooks in their repositories,
+     * package lists, the inventory folder, and that repositories are mapped.
+     */
+    public List<Problem> checkFiles() {
+        List<Problem> problems = new ArrayList<>();
+        for (NodeId id : graph.topologicalOrder()) {
+            LayerNode node = graph.node(id);
+            if (!trees.has(node.repo())) {
+                problems.add(new Problem(node.layer().location(), "repo", "repository '" + node.repo() + "' of layer '"
+                        + id.layer() + "' has no checkout", "map it with --repo-dir " + node.repo() + "=PATH or under settings.repos"));
+                continue;
+            }
+            SourceTree tree = repoTree(id);
+            if (node.playbook() != null && !tree.isFile(node.playbook())) {
+                problems.add(new Problem(node.entry().location(), "pb", "playbook '" + node.playbook() + "' of " + id
+                        + " does not exist in " + (node.repo() == null ? "the site repository" : "repository '" + node.repo() + "'"),
+                        "create it or correct the path (relative to the repository's root)"));
+            }
+            if (node.entry().packages() != null && !trees.main().isFile(node.entry().packages())) {
+                problems.add(new Problem(node.entry().location(), "packages", "package list '" + node.entry().packages()
+                        + "' of " + id + " does not exist", "create it or correct the path (relative to the layers file)"));
+            }
+        }
+        InventorySettings settings = config.inventory();
+        if (settings != null && settings.path() != null && inventoryRepo == null
+                && !inventoryDir.isEmpty() && !inventoryTree.isDirectory(inventoryDir)) {
+            problems.add(new Problem(settings.location(), "path", "inventory folder '" + settings.path() + "' does not exist",
+                    "create it, correct the path, or map the inventory repository with --repo-dir " + settings.path() + "=PATH"));
+        }
+        problems.addAll(inventory.problems());
+        return problems;
+    }
+}

@@ -1,0 +1,274 @@
+package io.strata.engine.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.strata.engine.graph.LayerGraph;
+import io.strata.engine.graph.LayerGraphBuilder;
+import io.strata.engine.graph.NodeId;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Contract sections 1 and 2: the seed file loads as written; every broken rule is located. */
+class LayersValidationTest {
+
+    static final String SEED = """
+            inventory:                      # reserved key: where the Ansible inventory lives
+              path: 'cluster-inventory'     # directory (or repo name, see `repo` below)
+              cluster_name: 'clusterA'
+              cluster_name_short: 'ca'      # used in image names
+
+            my-fav-os:                      # every other top-level key is a layer
+              image_types:
+                - {type: 'base', firstlayer: True, children: ['hsn']}
+
+            hsn:
+              repo: 'hsn-config'
+              image_types:
+                - {type: 'base', groups: ['HSN'], pb: 'hsn.yml', children: ['compute', 'uan']}
+
+            compute:
+              repo: 'compute-config'
+              image_types:
+                - {type: 'compute', groups: ['Compute'], pb: 'comp.yml', children: ['slurm']}
+
+            uan:
+              repo: 'uan-config'
+              image_types:
+                - {type: 'uan', groups: ['UAN'], pb: 'uan.yml', children: ['slurm']}
+
+            slurm:
+              repo: 'slurm-config'
+              image_types:
+                - {type: 'compute', groups: ['Compute'], pb: 'slurm.yml'}
+                - {type: 'uan', groups: ['UAN'], pb: 'slurm.yml'}
+            """;
+
+    static LayerGraph graph(String yaml) {
+        return LayerGraphBuilder.build(LayersConfigParser.parse("layers.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static List<Problem> problems(String yaml) {
+        return assertThrows(ConfigException.class, () -> graph(yaml)).problems();
+    }
+
+    static Problem only(String yaml) {
+        List<Problem> problems = problems(yaml);
+        assertEquals(1, problems.size(), () -> "expected one problem: " + problems);
+        return problems.get(0);
+    }
+
+    @Test
+    void seedExampleLoadsAsWrittenWithTheContractsEdges() {
+        LayerGraph graph = graph(SEED);
+        assertEquals(List.of("my-fav-os/base", "hsn/base", "compute/compute", "uan/uan", "slurm/compute", "slurm/uan"),
+                graph.topologicalOrder().stream().map(NodeId::toString).toList());
+        assertEquals(Optional.empty(), graph.parent(NodeId.parse("my-fav-os/base")));
+        assertEquals(Optional.of(NodeId.parse("my-fav-os/base")), graph.parent(NodeId.parse("hsn/base")));
+        assertEquals(Optional.of(NodeId.parse("hsn/base")), graph.parent(NodeId.parse("compute/compute")));
+        assertEquals(Optional.of(NodeId.parse("hsn/base")), graph.parent(NodeId.parse("uan/uan")));
+        assertEquals(Optional.of(NodeId.parse("compute/compute")), graph.parent(NodeId.parse("slurm/compute")));
+        assertEquals(Optional.of(NodeId.parse("uan/uan")), graph.parent(NodeId.parse("slurm/uan")));
+        assertEquals("ca", graph.config().inventory().clusterNameShort());
+        assertEquals("hsn-config", graph.node(NodeId.parse("hsn/base")).repo());
+        assertEquals(List.of(List.of(NodeId.parse("my-fav-os/base")), List.of(NodeId.parse("hsn/base")),
+                List.of(NodeId.parse("compute/compute"), NodeId.parse("uan/uan")),
+                List.of(NodeId.parse("slurm/compute"), NodeId.parse("slurm/uan"))), graph.levels());
+    }
+
+    @Test
+    void cycleIsPrintedWithItsPath() {
+        Problem problem = only("""
+                os:
+                  image_types:
+                    - {type: base, firstlayer: True, children: [a]}
+                a:
+                  image_types:
+                    - {type: base, pb: a.yml, children: [b]}
+                b:
+                  image_types:
+                    - {type: base, pb: b.yml, children: [a]}
+                """.replace("children: [a]}\na:", "children: [a]}\na:"));
+        // a/base then has two candidate parents (os/base and b/base) and lies on a cycle.
+        List<Problem> all = problems("""
+                a:
+                  image_types:
+                    - {type: base, pb: a.yml, children: [b]}
+                b:
+                  image_types:
+                    - {type: base, pb: b.yml, children: [a]}
+                """);
+        Problem cycle = all.stream().filter(p -> p.message().startsWith("cycle")).findFirst().orElseThrow();
+        assertTrue(cycle.message().contains("a/base -> b/base -> a/base") || cycle.message().contains("b/base -> a/base -> b/base"),
+                cycle.message());
+        assertEquals("layers.yaml", cycle.location().file());
+        assertTrue(cycle.location().line() == 3 || cycle.location().line() == 6, cycle.format());
+        assertTrue(cycle.hint().contains("remove"), cycle.hint());
+        assertTrue(problem.format().contains("layers.yaml:"), problem.format());
+    }
+
+    @Test
+    void unknownChildNamesFileLineAndSuggestsTheNearName() {
+        Problem problem = only("""
+                os:
+                  image_types:
+                    - {type: base, firstlayer: True, children: [slrum]}
+                slurm:
+                  image_types:
+                    - {type: base, pb: slurm.yml}
+                """.replace("slurm:\n  image_types:\n    - {type: base, pb: slurm.yml}", "slurm:\n  image_types:\n    - {type: base, firstlayer: True}"));
+        assertEquals(3, problem.location().line());
+        assertTrue(problem.message().contains("'slrum'") && problem.message().contains("did you mean 'slurm'"), problem.message());
+        assertEquals("children", problem.key());
+    }
+
+    @Test
+    void nodeWithoutParentIsAnError() {
+        Problem problem = only("""
+                os:
+                  image_types:
+                    - {type: base, firstlayer: True}
+                orphan:
+                  image_types:
+                    - {type: base, pb: orphan.yml}
+                """);
+        assertEquals(6, problem.location().line());
+        assertTrue(problem.message().contains("orphan/base has no parent"), problem.message());
+        assertTrue(problem.hint().contains("firstlayer"), problem.hint());
+    }
+
+    @Test
+    void twoCandidateParentsIsAnError() {
+        Problem problem = only("""
+                os:
+                  image_types:
+                    - {type: base, firstlayer: True, children: [a, b]}
+                a:
+                  image_types:
+                    - {type: x, pb: a.yml, children: [c]}
+                b:
+                  image_types:
+                    - {type: y, pb: b.yml, children: [c]}
+                c:
+                  image_types:
+                    - {type: z, pb: c.yml}
+                """);
+        assertTrue(problem.message().contains("c/z has 2 candidate parents: a/x and b/y"), problem.message());
+        assertEquals(12, problem.location().line());
+    }
+
+    @Test
+    void duplicateTypeInALayer() {
+        Problem problem = only("""
+                os:
+                  image_types:
+                    - {type: base, firstlayer: True}
+                    - {type: base, firstlayer: True}
+                """);
+        assertEquals(4, problem.location().line());
+        assertTrue(problem.message().contains("type 'base' appears twice"), problem.message());
+    }
+
+    @Test
+    void missingAndEscapingPlaybook() {
+        List<Problem> problems = problems("""
+                os:
+                  image_types:
+                    - {type: base, firstlayer: True, children: [a, b]}
+                a:
+                  image_types:
+                    - {type: base, groups: [A]}
+                b:
+                  image_types:
+                    - {type: uan, pb: '../other/b.yml'}
+                """);
+        assertEquals(2, problems.size(), problems::toString);
+        assertEquals("pb", problems.get(0).key());
+        assertEquals(6, problems.get(0).location().line());
+        assertTrue(problems.get(0).message().contains("has no playbook"));
+        assertEquals(9, problems.get(1).location().line());
+        assertTrue(problems.get(1).message().contains("escapes the repository"), problems.get(1).message());
+    }
+
+    @Test
+    void childrenAsAScalarIsAWrongType() {
+        Problem problem = only("""
+                os:
+                  image_types:
+                    - type: base
+                      firstlayer: True
+                      children: slurm
+                slurm:
+                  image_types:
+                    - {type: base, pb: slurm.yml}
+                """);
+        assertEquals(5, problem.location().line());
+        assertEquals(17, problem.location().column());
+        assertTrue(problem.message().contains("must be a list ('slurm')"), problem.message());
+        assertTrue(problem.hint().contains("children: ['slurm']"), problem.hint());
+    }
+
+    @Test
+    void emptyFile() {
+        Problem problem = only("# nothing here yet\n");
+        assertEquals(1, problem.location().line());
+        assertTrue(problem.message().contains("empty"));
+    }
+
+    @Test
+    void tabsAreRejectedWithTheirLine() {
+        Problem problem = only("os:\n  image_types:\n\t- {type: base, firstlayer: True}\n");
+        assertEquals(3, problem.location().line());
+        assertTrue(problem.message().contains("tab"), problem.message());
+        assertTrue(problem.hint().contains("spaces"), problem.hint());
+    }
+
+    @Test
+    void duplicateKeysAreReportedAtTheSecond() {
+        List<Problem> problems = problems("""
+                os:
+                  image_types:
+                    - {type: base, firstlayer: True}
+                os:
+                  image_types:
+                    - {type: base, firstlayer: True}
+                """);
+        Problem problem = problems.get(0);
+        assertEquals(4, problem.location().line());
+        assertEquals("os", problem.key());
+        assertTrue(problem.message().contains("first written at line 1"), problem.message());
+    }
+
+    @Test
+    void allProblemsAreReportedAtOnce() {
+        List<Problem> problems = problems("""
+                os:
+                  image_types:
+                    - {type: base, firstlayer: True, children: [nope]}
+                a:
+                  image_types:
+                    - {type: base, pb: a.yml, groups: Compute}
+                """);
+        assertTrue(problems.size() >= 3, problems::toString);
+        assertTrue(problems.stream().allMatch(p -> p.location().line() > 0 && p.location().file().equals("layers.yaml")));
+    }
+
+    @Test
+    void crossTypeEdgesGoOnlyToEntriesWithoutSameTypeParent() {
+        LayerGraph graph = graph("""
+                os:
+                  image_types:
+                    - {type: base, firstlayer: True, children: [net]}
+                    - {type: gpu, firstlayer: True, children: [net]}
+                net:
+                  image_types:
+                    - {type: gpu, pb: net.yml}
+                    - {type: compute, pb: net.yml}
+                """);
+        assertEquals(Optional.of(NodeId.parse("os/gpu")), graph.parent(NodeId.parse("net/gpu")));
+        assertEquals(Optional.of(NodeId.parse("os/base")), graph.parent(NodeId.parse("net/compute")));
+    }
+}

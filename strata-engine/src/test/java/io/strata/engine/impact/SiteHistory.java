@@ -1,0 +1,127 @@
+package io.strata.engine.impact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.strata.engine.change.ChangeSet;
+import io.strata.engine.change.GitChangeSets;
+import io.strata.engine.graph.NodeId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+
+/** A git repository built by a test, one commit at a time, and the impact between two commits. */
+final class SiteHistory implements AutoCloseable {
+
+    private final Path dir;
+    private final Git git;
+
+    SiteHistory(Path dir) {
+        this.dir = dir;
+        try {
+            this.git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    Git git() {
+        return git;
+    }
+
+    SiteHistory write(String path, String content) {
+        try {
+            Path file = dir.resolve(path);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces text in a file; fails when the text is not there (a test that edits nothing is wrong). */
+    SiteHistory edit(String path, String find, String replacement) {
+        try {
+            String text = Files.readString(dir.resolve(path));
+            if (!text.contains(find)) {
+                throw new IllegalArgumentException(path + " does not contain " + find);
+            }
+            return write(path, text.replace(find, replacement));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    SiteHistory delete(String path) {
+        try {
+            Files.delete(dir.resolve(path));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    SiteHistory move(String from, String to) {
+        try {
+            Path target = dir.resolve(to);
+            Files.createDirectories(target.getParent());
+            Files.move(dir.resolve(from), target);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String commit(String message) {
+        try {
+            git.add().addFilepattern(".").call();
+            git.add().addFilepattern(".").setUpdate(true).call();
+            return git.commit().setMessage(message).setAuthor("t", "t@example.org").setCommitter("t", "t@example.org")
+                    .setSign(false).setAllowEmpty(true).call().name();
+        } catch (GitAPIException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ChangeSet change(String base, String head) {
+        return GitChangeSets.between(dir, null, base, head, false);
+    }
+
+    ImpactResult impact(String base, String head) {
+        return new ImpactAnalyzer().analyze(ImpactRequest.of("layers.yaml", change(base, head)));
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+
+    /** Asserts the exact rebuild set and, for each node, its start flag. */
+    static void assertRebuild(ImpactResult result, Map<String, Boolean> expected) {
+        Map<String, Boolean> actual = result.rebuild().stream()
+                .collect(Collectors.toMap(n -> n.node().toString(), NodeImpact::start, (a, b) -> a, TreeMap::new));
+        assertEquals(new TreeMap<>(expected), actual, () -> "rebuild (node=start) differs; reasons: " + result.rebuild());
+    }
+
+    /** Asserts nothing is rebuilt. */
+    static void assertNothing(ImpactResult result) {
+        assertEquals(Map.of(), result.rebuild().stream()
+                .collect(Collectors.toMap(n -> n.node().toString(), NodeImpact::reasons)), "expected nothing to rebuild");
+    }
+
+    /** The reasons of a rebuilt node. */
+    static java.util.List<Reason> reasons(ImpactResult result, String node) {
+        return result.rebuild().stream().filter(n -> n.node().equals(NodeId.parse(node))).findFirst()
+                .orElseThrow(() -> new AssertionError(node + " is not rebuilt: " + result.rebuild())).reasons();
+    }
+}
