@@ -2,7 +2,6 @@ package io.strata.engine.render;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.elk.alg.layered.components.ComponentOrderingStrategy;
 import org.eclipse.elk.alg.layered.options.FixedAlignment;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
@@ -86,7 +85,8 @@ final class LayeredLayout {
         root.setProperty(LayeredOptions.NODE_PLACEMENT_BK_FIXED_ALIGNMENT, FixedAlignment.BALANCED);
         root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
         root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_FORCE_NODE_MODEL_ORDER, true);
-        root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_COMPONENTS, ComponentOrderingStrategy.MODEL_ORDER);
+        // Separate trees side by side with their roots on the top row, not packed into a square.
+        root.setProperty(LayeredOptions.SEPARATE_CONNECTED_COMPONENTS, false);
         List<ElkNode> nodes = new ArrayList<>();
         for (Size size : sizes) {
             ElkNode node = ElkGraphUtil.createNode(root);

@@ -64,7 +64,8 @@ record PictureModel(List<Node> nodes, List<Edge> edges, List<LegendEntry> legend
                     : entry == null ? NodeState.REUSED
                     : entry.start() ? NodeState.START : NodeState.REBUILT;
             counts.merge(state, 1, Integer::sum);
-            nodes.put(id, new Node(nodes.size(), id, state, tooltip(graph.node(id), state, entry)));
+            String why = state == NodeState.REUSED && impact.explanations() != null ? impact.explanations().get(id) : null;
+            nodes.put(id, new Node(nodes.size(), id, state, tooltip(graph.node(id), state, entry, why)));
         }
         List<Edge> edges = new ArrayList<>();
         for (Node parent : nodes.values()) {
@@ -98,7 +99,8 @@ record PictureModel(List<Node> nodes, List<Edge> edges, List<LegendEntry> legend
         return order;
     }
 
-    private static String tooltip(LayerNode node, NodeState state, NodeImpact entry) {
+    /** The tooltip: the node, its state, the reasons it is rebuilt or why it is not, its definition. */
+    private static String tooltip(LayerNode node, NodeState state, NodeImpact entry, String whyReused) {
         List<String> lines = new ArrayList<>();
         lines.add(node.id().toString());
         if (state != NodeState.PLAIN) {
@@ -106,6 +108,9 @@ record PictureModel(List<Node> nodes, List<Edge> edges, List<LegendEntry> legend
         }
         if (entry != null) {
             entry.reasons().forEach(reason -> lines.add("- " + describe(reason)));
+        }
+        if (whyReused != null) {
+            lines.add("- " + whyReused);
         }
         if (node.playbook() != null) {
             lines.add("playbook: " + node.playbook() + (node.repo() == null ? "" : " in " + node.repo()));

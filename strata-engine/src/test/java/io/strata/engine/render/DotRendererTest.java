@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.strata.engine.graph.LayerGraph;
 import io.strata.engine.graph.NodeId;
-import io.strata.engine.graph.TestGraphs;
 import io.strata.engine.impact.NodeImpact;
 import io.strata.engine.impact.Reason;
 import java.util.List;
@@ -19,7 +18,7 @@ class DotRendererTest {
 
     @Test
     void impactPictureStylesEachNodeByWhatHappensToIt() {
-        LayerGraph graph = TestGraphs.contractExample();
+        LayerGraph graph = Graphs.of(Graphs.CONTRACT);
         String dot = DotRenderer.render(new GraphPicture(graph, Impacts.startingAt(graph, "compute/compute")));
 
         assertTrue(dot.startsWith("digraph layers {\n") && dot.endsWith("}\n"), dot);
@@ -41,32 +40,32 @@ class DotRendererTest {
 
     @Test
     void everyNodeAndEdgeIsWrittenOnce() {
-        LayerGraph graph = SvgRendererTest.forty();
+        LayerGraph graph = Graphs.of(Graphs.FORTY);
         String dot = DotRenderer.render(GraphPicture.of(graph));
 
         for (NodeId id : graph.topologicalOrder()) {
             assertEquals(1, count(dot, "\n  \"" + id + "\" ["), id.toString());
             assertTrue(attributes(dot, id.toString()).contains("shape=box"));
         }
-        for (String edge : SvgRendererTest.graphEdges(graph)) {
+        for (String edge : Graphs.edges(graph)) {
             String[] ends = edge.split(" -> ");
             assertEquals(1, count(dot, "\"" + ends[0] + "\" -> \"" + ends[1] + "\";"), edge);
         }
-        assertEquals(SvgRendererTest.edgeCount(graph), count(dot, " -> "));
+        assertEquals(Graphs.edgeCount(graph), count(dot, " -> "));
         assertFalse(dot.contains("legend"), "no legend without an impact");
     }
 
     @Test
     void quotesAndBackslashesInNamesAndReasonsAreEscaped() {
-        String odd = "we\"ird<&>'/compute";
-        LayerGraph graph = TestGraphs.of("os/base -> " + odd, "os/base -> back\\N/base");
+        LayerGraph graph = Graphs.of(Graphs.ODD);
+        NodeId odd = new NodeId(Graphs.ODD_LAYER, "compute");
         Reason reason = new Reason("variable", "group_vars/all.yml", "variable \"x\" changed\nsecond line");
+        List<NodeId> reuse = graph.topologicalOrder().stream().filter(id -> !id.equals(odd)).toList();
         String dot = DotRenderer.render(new GraphPicture(graph, Impacts.of(
-                List.of(new NodeImpact(NodeId.parse(odd), NodeId.parse("os/base"), true, List.of(reason))),
-                List.of(NodeId.parse("os/base"), NodeId.parse("back\\N/base")))));
+                List.of(new NodeImpact(odd, NodeId.parse("os/base"), true, List.of(reason))), reuse)));
 
-        assertTrue(dot.contains("\"we\\\"ird<&>'/compute\" [label=\"we\\\"ird<&>'/compute\""), dot);
-        assertTrue(dot.contains("\"os/base\" -> \"we\\\"ird<&>'/compute\";"), dot);
+        assertTrue(dot.contains("\n  \"we\\\"ird<&>'/compute\" [label=\"we\\\"ird<&>'/compute\""), dot);
+        assertTrue(dot.contains("\n  \"os/base\" -> \"we\\\"ird<&>'/compute\";"), dot);
         // A lone \N would make Graphviz print the node's name: the backslash is doubled.
         assertTrue(dot.contains("label=\"back\\\\N/base\""), dot);
         assertTrue(dot.contains("variable \\\"x\\\" changed\\nsecond line"), dot);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.strata.engine.graph.LayerGraph;
 import io.strata.engine.graph.NodeId;
-import io.strata.engine.graph.TestGraphs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +12,7 @@ class GraphPictureTest {
 
     @Test
     void anImpactOfAnotherGraphIsRefused() {
-        LayerGraph graph = TestGraphs.contractExample();
+        LayerGraph graph = Graphs.of(Graphs.CONTRACT);
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> new GraphPicture(graph, Impacts.of(List.of(), List.of(NodeId.parse("gpu/gpu")))));
         assertTrue(error.getMessage().contains("gpu/gpu"), error.getMessage());

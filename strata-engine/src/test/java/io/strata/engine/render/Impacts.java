@@ -8,7 +8,9 @@ import io.strata.engine.impact.Reason;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** Impacts for tests, shaped like the analyzer's: directly affected nodes and their descendants. */
 final class Impacts {
@@ -43,9 +45,11 @@ final class Impacts {
         return of(rebuild, reuse);
     }
 
-    /** An impact with these entries and no revisions. */
+    /** An impact with these entries and no revisions; each reused node is explained. */
     static ImpactResult of(List<NodeImpact> rebuild, List<NodeId> reuse) {
-        return new ImpactResult(null, null, List.of(), rebuild, reuse, List.of());
+        Map<NodeId, String> explanations = new TreeMap<>();
+        reuse.forEach(id -> explanations.put(id, "no build input of " + id + " changed"));
+        return new ImpactResult(null, null, List.of(), rebuild, reuse, List.of(), explanations);
     }
 
     /** The reason {@link #startingAt} gives a start node. */

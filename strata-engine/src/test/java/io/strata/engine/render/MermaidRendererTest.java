@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.strata.engine.graph.LayerGraph;
-import io.strata.engine.graph.TestGraphs;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,12 +22,12 @@ class MermaidRendererTest {
 
     @Test
     void everyNodeAndEdgeIsWrittenWithSafeIds() {
-        LayerGraph graph = SvgRendererTest.forty();
+        LayerGraph graph = Graphs.of(Graphs.FORTY);
         String mermaid = MermaidRenderer.render(GraphPicture.of(graph));
 
         assertTrue(mermaid.startsWith("flowchart TD\n"));
         Map<String, String> labels = labels(mermaid);
-        assertEquals(SvgRendererTest.names(graph), new HashSet<>(labels.values()));
+        assertEquals(Graphs.names(graph), new HashSet<>(labels.values()));
         assertEquals(graph.topologicalOrder().size(), labels.size());
         Set<String> edges = new HashSet<>();
         Matcher edge = EDGE.matcher(mermaid);
@@ -37,14 +36,14 @@ class MermaidRendererTest {
             edges.add(labels.get(edge.group(1)) + " -> " + labels.get(edge.group(2)));
             count++;
         }
-        assertEquals(SvgRendererTest.edgeCount(graph), count);
-        assertEquals(SvgRendererTest.graphEdges(graph), edges);
+        assertEquals(Graphs.edgeCount(graph), count);
+        assertEquals(Graphs.edges(graph), edges);
         assertFalse(mermaid.contains("legend"), "no legend without an impact");
     }
 
     @Test
     void rebuiltNodesAreBoxesAndReusedNodesDashedStadiums() {
-        LayerGraph graph = TestGraphs.contractExample();
+        LayerGraph graph = Graphs.of(Graphs.CONTRACT);
         String mermaid = MermaidRenderer.render(new GraphPicture(graph, Impacts.startingAt(graph, "compute/compute")));
 
         Map<String, String> ids = new HashMap<>();
@@ -70,11 +69,12 @@ class MermaidRendererTest {
 
     @Test
     void namesMermaidReadsAsSyntaxAreEntityEncoded() {
-        LayerGraph graph = TestGraphs.of("os/base -> we\"ird<&>'/compute", "os/base -> end#1;/base");
+        LayerGraph graph = Graphs.of(Graphs.ODD);
         String mermaid = MermaidRenderer.render(GraphPicture.of(graph));
 
         assertTrue(mermaid.contains("[\"we#34;ird#60;#38;#62;#39;/compute\"]"), mermaid);
         assertTrue(mermaid.contains("[\"end#35;1#59;/base\"]"), mermaid);
+        assertTrue(mermaid.contains("[\"back#92;N/base\"]"), mermaid);
         Matcher node = NODE.matcher(mermaid);
         while (node.find()) {
             assertTrue(node.group(3).matches("[\\p{L}\\p{N} /\\-_.,:()+@=#;]*"), node.group(3));
