@@ -125,8 +125,9 @@ final class LayeredLayout {
 
         private static RecursiveGraphLayoutEngine start() {
             LayoutMetaDataService service = LayoutMetaDataService.getInstance();
-            // Found by ServiceLoader on a plain class path; a repackaged jar may have lost the
-            // service file, so register the layered algorithm by hand when it is missing.
+            // ELK finds its algorithms with ServiceLoader through the context class loader: that
+            // works on a plain class path, not always in a shaded jar or a Jenkins plugin's class
+            // loader, so the layered algorithm is registered by hand when it was not found.
             if (service.getAlgorithmData(LayeredOptions.ALGORITHM_ID) == null) {
                 service.registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
             }
