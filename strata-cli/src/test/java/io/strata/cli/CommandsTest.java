@@ -1,0 +1,191 @@
+package io.strata.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands on a copy of the bundled example site with a git history of typical changes. */
+class CommandsTest {
+
+    @TempDir
+    Path dir;
+
+    Path config;
+    String seed;
+    String slurmEdit;
+    String readmeEdit;
+
+    @BeforeEach
+    void history() throws Exception {
+        Path example = Path.of("..", "examples", "cluster");
+        try (var paths = Files.walk(example)) {
+            for (Path path : paths.toList()) {
+                Path target = dir.resolve(example.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+        config = dir.resolve("layers.yaml");
+        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+            seed = commit(git, "seed");
+            edit("roles/slurm/templates/slurm.conf.j2", "SlurmctldHost", "SlurmctldPort=6817\nSlurmctldHost");
+            slurmEdit = commit(git, "slurm port");
+            edit("roles/slurm/README.md", "Variables:", "Variables (see defaults):");
+            readmeEdit = commit(git, "readme");
+        }
+    }
+
+    private void edit(String path, String find, String replacement) throws IOException {
+        Path file = dir.resolve(path);
+        String text = Files.readString(file);
+        assertTrue(text.contains(find), path);
+        Files.writeString(file, text.replace(find, replacement));
+    }
+
+    private static String commit(Git git, String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        return git.commit().setMessage(message).setAuthor("t", "t@example.org").setCommitter("t", "t@example.org")
+                .setSign(false).call().name();
+    }
+
+    @Test
+    void validateAcceptsTheExample() {
+        CliRun run = CliRun.of("validate", "--config", config.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("5 layers, 6 nodes, valid"), run.out());
+    }
+
+    @Test
+    void validateReportsEveryProblemWithFileAndLineAndExits2() throws IOException {
+        Files.writeString(config, Files.readString(config)
+                .replace("children: ['compute', 'uan']", "children: ['compute', 'uan', 'gpu']")
+                .replace("pb: 'uan.yml'", "pb: 'missing.yml'"));
+        CliRun run = CliRun.of("validate", "--config", config.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("layers.yaml:13:"), run.err());
+        assertTrue(run.err().contains("'gpu', which is not a layer"), run.err());
+        Files.writeString(config, Files.readString(config).replace("children: ['compute', 'uan', 'gpu']", "children: ['compute', 'uan']"));
+        run = CliRun.of("validate", "--config", config.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("playbook 'missing.yml' of uan/uan does not exist"), run.err());
+        assertTrue(run.err().contains("layers.yaml:21:"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void impactJsonFollowsTheContract() throws IOException {
+        CliRun run = CliRun.of("impact", "--config", config.toString(), "--base", seed, "--head", slurmEdit, "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(1, json.get("schemaVersion").asInt());
+        assertEquals(seed, json.get("base").asText());
+        assertEquals(slurmEdit, json.get("head").asText());
+        assertEquals("[\"roles/slurm/templates/slurm.conf.j2\"]", json.get("changedFiles").toString());
+        List<String> fields = new ArrayList<>();
+        json.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("schemaVersion", "base", "head", "changedFiles", "rebuild", "reuse"), fields);
+        JsonNode first = json.get("rebuild").get(0);
+        assertEquals("slurm/compute", first.get("node").asText());
+        assertEquals("slurm", first.get("layer").asText());
+        assertEquals("compute", first.get("imageType").asText());
+        assertEquals("compute/compute", first.get("parent").asText());
+        assertTrue(first.get("start").asBoolean());
+        assertEquals("role", first.get("reasons").get(0).get("kind").asText());
+        assertEquals("roles/slurm/templates/slurm.conf.j2", first.get("reasons").get(0).get("file").asText());
+        assertEquals(2, json.get("rebuild").size());
+        assertEquals("[\"my-fav-os/base\",\"hsn/base\",\"compute/compute\",\"uan/uan\"]", json.get("reuse").toString());
+    }
+
+    @Test
+    void exitCodeThreeWhenNothingIsToBeRebuilt() {
+        CliRun nothing = CliRun.of("impact", "--config", config.toString(), "--base", slurmEdit, "--head", readmeEdit, "--exit-code");
+        assertEquals(3, nothing.exitCode(), nothing.err());
+        assertTrue(nothing.out().contains("Nothing to rebuild"), nothing.out());
+        CliRun without = CliRun.of("impact", "--config", config.toString(), "--base", slurmEdit, "--head", readmeEdit);
+        assertEquals(0, without.exitCode());
+    }
+
+    @Test
+    void explainSaysWhyANodeIsOrIsNotRebuilt() {
+        CliRun rebuilt = CliRun.of("impact", "--config", config.toString(), "--base", seed, "--head", slurmEdit, "--explain", "slurm/uan");
+        assertTrue(rebuilt.out().startsWith("slurm/uan is rebuilt (directly affected)"), rebuilt.out());
+        assertTrue(rebuilt.out().contains("roles/slurm/templates/slurm.conf.j2"), rebuilt.out());
+        CliRun reused = CliRun.of("impact", "--config", config.toString(), "--base", seed, "--head", slurmEdit, "--explain", "uan/uan");
+        assertTrue(reused.out().startsWith("uan/uan is reused: "), reused.out());
+        CliRun unknown = CliRun.of("impact", "--config", config.toString(), "--base", seed, "--head", slurmEdit, "--explain", "nope/x");
+        assertEquals(2, unknown.exitCode());
+    }
+
+    @Test
+    void unknownRevisionIsAClearError() {
+        CliRun run = CliRun.of("impact", "--config", config.toString(), "--base", "no-such-branch");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("unknown revision 'no-such-branch'"), run.err());
+        assertTrue(run.err().contains("git fetch"), run.err());
+    }
+
+    @Test
+    void planGivesLevelsImagesAndParents() throws IOException {
+        CliRun run = CliRun.of("plan", "--config", config.toString(), "--base", seed, "--head", slurmEdit, "--format", "json",
+                "--registry", "registry.example.org:5000");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("[[\"slurm/compute\",\"slurm/uan\"]]", json.get("levels").toString());
+        JsonNode node = json.get("build").get(0);
+        assertEquals("registry.example.org:5000/ca/slurm-compute", node.get("image").asText());
+        assertEquals(slurmEdit.substring(0, 12), node.get("tag").asText());
+        assertEquals("registry.example.org:5000/ca/compute-compute:latest", node.get("from").asText());
+        assertFalse(node.get("parentRebuilt").asBoolean());
+        assertFalse(json.get("fullBuild").asBoolean());
+    }
+
+    @Test
+    void fullPlanBuildsFromScratchInLevels() throws IOException {
+        CliRun run = CliRun.of("plan", "--config", config.toString(), "--full", "--format", "json", "--tag", "t1");
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(4, json.get("levels").size());
+        assertEquals("scratch", json.get("build").get(0).get("from").asText());
+        assertEquals("localhost/ca/my-fav-os-base:t1", json.get("build").get(1).get("from").asText());
+        assertTrue(json.get("fullBuild").asBoolean());
+    }
+
+    @Test
+    void changedFilesListSaysValuesNeedRevisions() throws IOException {
+        Path list = dir.resolve("changed.txt");
+        Files.writeString(list, "cluster-inventory/group_vars/UAN.yml\n");
+        CliRun run = CliRun.of("impact", "--config", config.toString(), "--changed-files", list.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("value-level precision needs revisions"), run.out());
+        assertTrue(run.out().contains("uan/uan  [start]"), run.out());
+    }
+
+    @Test
+    void graphSvgIsSelfContained() {
+        CliRun run = CliRun.of("graph", "--config", config.toString(), "--format", "svg", "--base", seed, "--head", slurmEdit);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("<svg") || run.out().startsWith("<?xml"), run.out());
+        assertFalse(run.out().contains("http://") && run.out().contains("href=\"http"), "no external references");
+    }
+
+    @Test
+    void sayingNothingAboutTheChangeIsAClearError() {
+        CliRun run = CliRun.of("impact", "--config", config.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("say what changed"), run.err());
+    }
+}
