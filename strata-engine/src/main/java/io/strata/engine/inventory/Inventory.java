@@ -1,0 +1,262 @@
+package io.strata.engine.inventory;
+
+import io.strata.engine.config.Problem;
+import io.strata.engine.config.SourceLocation;
+import io.strata.engine.inventory.VarsSource.Scope;
+import io.strata.engine.source.RepoPaths;
+import io.strata.engine.source.SourceTree;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.DirectedAcyclicGraph;
+import org.jgrapht.traverse.TopologicalOrderIterator;
+
+/**
+ * An Ansible inventory directory as read at one revision: the group hierarchy, the hosts, and
+ * every variable source (hosts files, group_vars, host_vars), each file parsed once. Answers
+ * which groups and variables a build container sees when it joins some groups.
+ */
+public final class Inventory implements InventoryView {
+
+    /** A variable definition and the source it comes from. */
+    record Placed(VariableDefinition definition, VarsSource source) {
+    }
+
+    private static final String ALL = "all";
+    private static final String UNGROUPED = "ungrouped";
+    private static final int DEFAULT_PRIORITY = 1;
+
+    private final String dir;
+    private final DirectedAcyclicGraph<String, DefaultEdge> hierarchy = new DirectedAcyclicGraph<>(DefaultEdge.class);
+    private final Map<String, Integer> depths = new HashMap<>();
+    private final Map<String, Set<String>> hostGroups = new TreeMap<>();
+    private final Map<String, Set<String>> groupHosts = new HashMap<>();
+    private final Map<String, List<VarsSource>> groupSources = new HashMap<>();
+    private final List<VarsSource> hostSources = new ArrayList<>();
+    private final List<VarsSource> anywhereSources = new ArrayList<>();
+    private final List<Problem> problems;
+    private final Set<String> files;
+    private final Set<String> hostsFiles;
+
+    Inventory(String dir, Set<String> groups, Map<String, Set<String>> children, Map<String, Set<String>> directGroups,
+            List<VarsSource> sources, List<Problem> problems, Set<String> files, Set<String> hostsFiles) {
+        this.dir = dir;
+        List<Problem> allProblems = new ArrayList<>(problems);
+        groups.forEach(hierarchy::addVertex);
+        children.forEach((parent, kids) -> kids.forEach(child -> {
+            if (!addChild(parent, child)) {
+                allProblems.add(new Problem(SourceLocation.of(dir), child, "group '" + child
+                        + "' cannot be a child of '" + parent + "': that makes a cycle",
+                        "remove '" + child + "' from the children of '" + parent + "'"));
+            }
+        }));
+        for (String group : groups) {
+            if (!group.equals(ALL) && hierarchy.inDegreeOf(group) == 0) {
+                hierarchy.addEdge(ALL, group);
+            }
+        }
+        new TopologicalOrderIterator<>(hierarchy).forEachRemaining(group -> {
+            int depth = depths.getOrDefault(group, 0);
+            depths.putIfAbsent(group, depth);
+            hierarchy.outgoingEdgesOf(group).forEach(edge ->
+                    depths.merge(hierarchy.getEdgeTarget(edge), depth + 1, Math::max));
+        });
+        directGroups.forEach((host, hostsGroups) -> {
+            Set<String> direct = new TreeSet<>(hostsGroups);
+            if (direct.stream().allMatch(group -> group.equals(ALL) || group.equals(UNGROUPED))) {
+                direct.add(UNGROUPED);
+            }
+            hostGroups.put(host, Collections.unmodifiableSet(direct));
+            direct.forEach(group -> groupHosts.computeIfAbsent(group, key -> new TreeSet<>()).add(host));
+        });
+        for (VarsSource source : sources) {
+            if (source.scope() == Scope.ANYWHERE) {
+                anywhereSources.add(source);
+            } else if (source.scope() == Scope.HOST) {
+                hostSources.add(source);
+            } else {
+                groupSources.computeIfAbsent(source.owner(), key -> new ArrayList<>()).add(source);
+            }
+        }
+        this.problems = List.copyOf(allProblems);
+        this.files = Set.copyOf(files);
+        this.hostsFiles = Set.copyOf(hostsFiles);
+    }
+
+    /** Adds a parent-child edge; false when it would make a cycle ({@code all} is never a child). */
+    private boolean addChild(String parent, String child) {
+        if (child.equals(ALL)) {
+            return false;
+        }
+        try {
+            hierarchy.addEdge(parent, child);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Reads the inventory in a directory of a tree. Never throws on bad content: unreadable files
+     * are {@link #problems()} and count as opaque sources.
+     *
+     * @param dir the repository-relative inventory directory ("" for the root)
+     */
+    public static Inventory load(SourceTree tree, String dir) {
+        return InventoryLoader.load(tree, dir.isEmpty() ? "" : RepoPaths.normalize("", dir).orElse(dir));
+    }
+
+    /** The files that could not be read, each with file, line and a hint. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    /**
+     * The groups a build container in these groups sees: the groups, their ancestors and
+     * {@code all}. A group the inventory does not declare still counts as itself.
+     */
+    public Set<String> visibleGroups(Collection<String> containerGroups) {
+        Set<String> visible = new TreeSet<>();
+        containerGroups.forEach(group -> visible.addAll(withAncestors(group)));
+        visible.add(ALL);
+        return Collections.unmodifiableSet(visible);
+    }
+
+    /**
+     * The effective inventory variables of a build container that is a member of exactly these
+     * groups, with Ansible's precedence: groups ordered {@code all} first, then by depth (parent
+     * before child), {@code ansible_group_priority} and name; the variables that hosts files give
+     * groups lowest, in that order, then the group_vars files in that order; later wins. host_vars
+     * never apply (the container is not one of the site's hosts).
+     */
+    public Map<String, VariableDefinition> variablesFor(Collection<String> containerGroups) {
+        Map<String, VariableDefinition> variables = new LinkedHashMap<>();
+        effective(containerGroups).forEach((name, placed) -> variables.put(name, placed.definition()));
+        return Collections.unmodifiableMap(variables);
+    }
+
+    @Override
+    public Set<String> groupNames() {
+        return Collections.unmodifiableSet(new TreeSet<>(hierarchy.vertexSet()));
+    }
+
+    @Override
+    public Set<String> hostNames() {
+        return Collections.unmodifiableSet(hostGroups.keySet());
+    }
+
+    @Override
+    public Set<String> hostsOf(String group) {
+        if (!hierarchy.containsVertex(group)) {
+            return Set.of();
+        }
+        if (group.equals(ALL)) {
+            return hostNames();
+        }
+        Set<String> hosts = new TreeSet<>(groupHosts.getOrDefault(group, Set.of()));
+        hierarchy.getDescendants(group).forEach(child -> hosts.addAll(groupHosts.getOrDefault(child, Set.of())));
+        return Collections.unmodifiableSet(hosts);
+    }
+
+    @Override
+    public Set<String> withAncestors(String group) {
+        Set<String> groups = new TreeSet<>();
+        groups.add(group);
+        groups.add(ALL);
+        if (hierarchy.containsVertex(group)) {
+            groups.addAll(hierarchy.getAncestors(group));
+        }
+        return Collections.unmodifiableSet(groups);
+    }
+
+    /**
+     * The effective definitions by name, each with its source, in Ansible's default
+     * {@code VARIABLE_PRECEDENCE}: the hosts files' group variables of every visible group, then
+     * the group_vars files of every visible group, each pass in group order.
+     */
+    Map<String, Placed> effective(Collection<String> containerGroups) {
+        Map<String, Placed> variables = new TreeMap<>();
+        List<String> order = precedence(containerGroups);
+        for (Scope scope : List.of(Scope.INVENTORY_GROUP, Scope.GROUP_VARS)) {
+            for (String group : order) {
+                groupSources.getOrDefault(group, List.of()).stream().filter(source -> source.scope() == scope)
+                        .forEach(source -> source.variables().forEach((name, definition) ->
+                                variables.put(name, new Placed(definition, source))));
+            }
+        }
+        return variables;
+    }
+
+    /** The opaque sources that may define variables for a container in these groups. */
+    List<VarsSource> opaqueSourcesFor(Collection<String> containerGroups) {
+        List<VarsSource> opaque = new ArrayList<>(anywhereSources);
+        for (String group : visibleGroups(containerGroups)) {
+            groupSources.getOrDefault(group, List.of()).stream().filter(VarsSource::opaque).forEach(opaque::add);
+        }
+        return opaque;
+    }
+
+    /** The visible groups from lowest to highest precedence. */
+    private List<String> precedence(Collection<String> containerGroups) {
+        List<String> order = new ArrayList<>(visibleGroups(containerGroups));
+        order.sort(Comparator.comparing((String group) -> !group.equals(ALL))
+                .thenComparing(group -> depths.getOrDefault(group, 1))
+                .thenComparing(this::priority)
+                .thenComparing(Comparator.naturalOrder()));
+        return order;
+    }
+
+    private int priority(String group) {
+        int priority = DEFAULT_PRIORITY;
+        for (VarsSource source : groupSources.getOrDefault(group, List.of())) {
+            VariableDefinition definition = source.variables().get("ansible_group_priority");
+            if (source.scope() == Scope.INVENTORY_GROUP && definition != null) {
+                priority = definition.value() instanceof Number number ? number.intValue()
+                        : parseOr(String.valueOf(definition.value()), priority);
+            }
+        }
+        return priority;
+    }
+
+    private static int parseOr(String text, int fallback) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    String dir() {
+        return dir;
+    }
+
+    Map<String, Set<String>> hostGroups() {
+        return hostGroups;
+    }
+
+    List<VarsSource> hostSources() {
+        return hostSources;
+    }
+
+    List<VarsSource> anywhereSources() {
+        return anywhereSources;
+    }
+
+    Set<String> hostsFiles() {
+        return hostsFiles;
+    }
+
+    /** Every file of the inventory directory that could be an inventory file, read or not. */
+    Set<String> files() {
+        return files;
+    }
+}

@@ -1,0 +1,264 @@
+package io.strata.engine.inventory;
+
+import io.strata.engine.config.Problem;
+import io.strata.engine.config.SourceLocation;
+import io.strata.engine.inventory.VarsSource.Scope;
+import io.strata.engine.jinja.JinjaReferences;
+import io.strata.engine.source.RepoPaths;
+import io.strata.engine.source.SourceTree;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+
+/**
+ * Reads an inventory directory once: hosts files (YAML or INI), group_vars and host_vars. Collects
+ * groups, hosts, variable sources and problems; never throws on bad content.
+ */
+final class InventoryLoader {
+
+    private static final String VAULT_HEADER = "$ANSIBLE_VAULT;";
+    private static final List<String> VARS_EXTENSIONS = List.of("", "yml", "yaml", "json");
+    private static final Set<String> YAML_EXTENSIONS = Set.of("yml", "yaml", "json");
+    private static final Set<String> NOT_INVENTORY_EXTENSIONS = Set.of("md", "rst", "txt", "adoc", "orig", "bak",
+            "retry", "pyc", "pyo", "swp", "j2");
+
+    /** A vars file of one group or host, with its place in Ansible's load order. */
+    private record VarsFile(String path, String owner, int extensionRank, List<String> segments) {
+    }
+
+    private static final Comparator<VarsFile> LOAD_ORDER = Comparator.comparing(VarsFile::segments,
+            InventoryLoader::compareSegments);
+
+    private final SourceTree tree;
+    private final String dir;
+    private final InventoryYaml yaml = new InventoryYaml();
+    private final Set<String> groups = new TreeSet<>(List.of("all", "ungrouped"));
+    private final Map<String, Set<String>> children = new HashMap<>();
+    private final Map<String, Set<String>> hostGroups = new TreeMap<>();
+    private final Map<List<String>, Map<String, VariableDefinition>> inline = new LinkedHashMap<>();
+    private final List<VarsSource> sources = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private final Set<String> files = new HashSet<>();
+    private final Set<String> opaqueHostsFiles = new LinkedHashSet<>();
+    private final Set<String> hostsFiles = new TreeSet<>();
+
+    private InventoryLoader(SourceTree tree, String dir) {
+        this.tree = tree;
+        this.dir = dir;
+    }
+
+    /** Reads the inventory in {@code dir} ("" for the root). */
+    static Inventory load(SourceTree tree, String dir) {
+        InventoryLoader loader = new InventoryLoader(tree, dir);
+        loader.readAll();
+        return loader.build();
+    }
+
+    private void readAll() {
+        Map<String, List<VarsFile>> groupVars = new TreeMap<>();
+        Map<String, List<VarsFile>> hostVars = new TreeMap<>();
+        String prefix = dir.isEmpty() ? "" : dir + "/";
+        for (String path : dir.isEmpty() ? tree.files() : tree.filesUnder(dir)) {
+            String relative = path.substring(prefix.length());
+            if (relative.startsWith("group_vars/") || relative.startsWith("host_vars/") || !relative.contains("/")) {
+                files.add(path);
+            }
+            if (relative.startsWith("group_vars/")) {
+                addVarsFile(path, relative.substring("group_vars/".length()), groupVars);
+            } else if (relative.startsWith("host_vars/")) {
+                addVarsFile(path, relative.substring("host_vars/".length()), hostVars);
+            } else if (!relative.contains("/") && isHostsFileName(relative)) {
+                readHostsFile(path);
+            }
+        }
+        inline.forEach((key, variables) -> sources.add(new VarsSource(key.get(0), Scope.valueOf(key.get(1)), key.get(2),
+                Collections.unmodifiableMap(variables), null, null)));
+        opaqueHostsFiles.forEach(file -> sources.add(opaque(file, Scope.ANYWHERE, "", "unreadable as an inventory")));
+        readVarsFiles(groupVars, Scope.GROUP_VARS);
+        readVarsFiles(hostVars, Scope.HOST);
+    }
+
+    private Inventory build() {
+        return new Inventory(dir, groups, children, hostGroups, sources, problems, files, hostsFiles);
+    }
+
+    /** Whether a top-level file of the inventory directory may be a hosts file. */
+    static boolean isHostsFileName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !lower.startsWith(".") && !lower.startsWith("readme") && !lower.equals("ansible.cfg") && !lower.endsWith("~")
+                && !NOT_INVENTORY_EXTENSIONS.contains(extension(lower));
+    }
+
+    private void readHostsFile(String path) {
+        String text = text(path);
+        String extension = extension(path);
+        hostsFiles.add(path);
+        if (text.startsWith("#!")) {
+            opaqueHostsFiles.add(path);
+            problems.add(new Problem(SourceLocation.of(path), "", "a dynamic inventory script is not read",
+                    "list the build groups in a static hosts file; until then any change to it counts as changing any variable"));
+            return;
+        }
+        if (text.startsWith(VAULT_HEADER)) {
+            opaqueHostsFiles.add(path);
+            return;
+        }
+        if (YAML_EXTENSIONS.contains(extension) || extension.isEmpty()) {
+            InventoryYaml.Composed composed = yaml.compose(path, text);
+            if (composed.problem() == null && YamlHostsParser.isInventory(composed.root())) {
+                readYamlHosts(path, (MappingNode) composed.root());
+                return;
+            }
+            if (!extension.isEmpty()) {
+                if (composed.problem() != null) {
+                    problem(composed.problem());
+                } else {
+                    hostsFiles.remove(path); // a playbook or other YAML beside the inventory
+                }
+                return;
+            }
+        }
+        IniHostsParser.parse(path, text, this);
+    }
+
+    private void readYamlHosts(String path, MappingNode root) {
+        try {
+            YamlHostsParser.parse(path, root, yaml, this);
+        } catch (YAMLException e) {
+            problem(InventoryYaml.problem(path, e, root.getStartMark()));
+        }
+    }
+
+    private static void addVarsFile(String path, String relative, Map<String, List<VarsFile>> byOwner) {
+        List<String> segments = Arrays.asList(relative.split("/"));
+        if (segments.stream().anyMatch(segment -> segment.startsWith(".") || segment.endsWith("~"))) {
+            return;
+        }
+        String first = segments.get(0);
+        String owner = first;
+        int rank = 0;
+        if (segments.size() > 1) {
+            if (!VARS_EXTENSIONS.contains(extension(relative))) {
+                return;
+            }
+        } else if (YAML_EXTENSIONS.contains(extension(first))) {
+            owner = first.substring(0, first.lastIndexOf('.'));
+            rank = VARS_EXTENSIONS.indexOf(extension(first));
+        }
+        byOwner.computeIfAbsent(owner, key -> new ArrayList<>()).add(new VarsFile(path, owner, rank, segments));
+    }
+
+    /**
+     * Reads each owner's vars files the way Ansible finds them: the first of {@code <name>} (a
+     * file, or a directory read recursively in sorted order), {@code <name>.yml},
+     * {@code <name>.yaml}, {@code <name>.json} that exists; the others are not read.
+     */
+    private void readVarsFiles(Map<String, List<VarsFile>> byOwner, Scope scope) {
+        for (List<VarsFile> files : byOwner.values()) {
+            int rank = files.stream().mapToInt(VarsFile::extensionRank).min().orElse(0);
+            files.stream().filter(file -> file.extensionRank() == rank).sorted(LOAD_ORDER)
+                    .forEach(file -> readVarsFile(file, scope));
+        }
+    }
+
+    private void readVarsFile(VarsFile file, Scope scope) {
+        String text = text(file.path());
+        if (text.startsWith(VAULT_HEADER)) {
+            sources.add(opaque(file.path(), scope, file.owner(), "vault-encrypted"));
+            return;
+        }
+        InventoryYaml.Composed composed = yaml.compose(file.path(), text);
+        Problem problem = composed.problem();
+        Map<String, VariableDefinition> variables = new LinkedHashMap<>();
+        if (problem == null && composed.root() instanceof MappingNode mapping) {
+            try {
+                yaml.entries(file.path(), mapping).forEach((name, entry) ->
+                        variables.put(name, definition(name, entry.value(), entry.location())));
+            } catch (YAMLException e) {
+                problem = InventoryYaml.problem(file.path(), e, mapping.getStartMark());
+            }
+        } else if (problem == null && composed.root() != null) {
+            problem = InventoryYaml.problem(file.path(), composed.root().getStartMark(),
+                    "the top level is not a mapping of variable names to values");
+        }
+        if (problem != null) {
+            problems.add(problem);
+            sources.add(opaque(file.path(), scope, file.owner(), "unparseable"));
+        } else {
+            sources.add(new VarsSource(file.path(), scope, file.owner(), Collections.unmodifiableMap(variables), null, null));
+        }
+    }
+
+    private String text(String path) {
+        return tree.readString(path).orElse("");
+    }
+
+    private VarsSource opaque(String file, Scope scope, String owner, String reason) {
+        return new VarsSource(file, scope, owner, Map.of(), reason, tree.contentId(file).orElse(""));
+    }
+
+    private static String extension(String path) {
+        String name = RepoPaths.fileName(path);
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static int compareSegments(List<String> left, List<String> right) {
+        for (int i = 0; i < Math.min(left.size(), right.size()); i++) {
+            int order = left.get(i).compareTo(right.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(left.size(), right.size());
+    }
+
+    private static VariableDefinition definition(String name, Object value, SourceLocation location) {
+        return new VariableDefinition(name, value, location, value instanceof VaultValue, JinjaReferences.inValue(value));
+    }
+
+    // Callbacks of the hosts file parsers.
+
+    void declare(String group) {
+        groups.add(group);
+    }
+
+    void child(String parent, String child) {
+        children.computeIfAbsent(parent, key -> new LinkedHashSet<>()).add(child);
+    }
+
+    void host(String group, String host) {
+        hostGroups.computeIfAbsent(host, key -> new TreeSet<>()).add(group);
+    }
+
+    void groupVariable(String file, String group, String name, Object value, SourceLocation location) {
+        inlineVariables(file, Scope.INVENTORY_GROUP, group).put(name, definition(name, value, location));
+    }
+
+    void hostVariable(String file, String host, String name, Object value, SourceLocation location) {
+        inlineVariables(file, Scope.HOST, host).put(name, definition(name, value, location));
+    }
+
+    /** A hosts file that Ansible would reject: it may declare anything. */
+    void problem(Problem problem) {
+        problems.add(problem);
+        opaqueHostsFiles.add(problem.location().file());
+    }
+
+    private Map<String, VariableDefinition> inlineVariables(String file, Scope scope, String owner) {
+        return inline.computeIfAbsent(List.of(file, scope.name(), owner), key -> new LinkedHashMap<>());
+    }
+}
