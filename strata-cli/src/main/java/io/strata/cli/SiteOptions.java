@@ -1,7 +1,7 @@
 package io.strata.cli;
 
 import io.strata.engine.config.LayersConfig;
-import io.strata.engine.config.LayersConfigParser;
+import io.strata.engine.graph.LayerGraphBuilder;
 import io.strata.engine.site.SiteTrees;
 import io.strata.engine.source.DirectorySourceTree;
 import io.strata.engine.source.SourceTree;
@@ -35,14 +35,14 @@ final class SiteOptions {
         return config.getFileName().toString();
     }
 
-    /** The layers file as it is on disk, parsed (for settings). */
+    /** The layers file as it is on disk, parsed and checked (for settings). */
     LayersConfig readConfig() {
         Path file = config.toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
             throw new UserError(config + ": no such layers file (pass --config FILE)");
         }
         try {
-            return LayersConfigParser.parse(configFile(), Files.readAllBytes(file));
+            return LayerGraphBuilder.load(configFile(), Files.readAllBytes(file)).config();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

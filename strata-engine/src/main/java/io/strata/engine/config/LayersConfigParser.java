@@ -44,7 +44,23 @@ public final class LayersConfigParser {
      * @throws ConfigException with every problem found
      */
     public static LayersConfig parse(String file, byte[] bytes) {
-        return new LayersConfigParser(file).run(new String(bytes, StandardCharsets.UTF_8));
+        ParsedLayers parsed = read(file, bytes);
+        if (!parsed.problems().isEmpty()) {
+            throw new ConfigException(parsed.problems());
+        }
+        return parsed.config();
+    }
+
+    /**
+     * Parses the file's bytes leniently: the problems found, and a best-effort configuration
+     * (wrongly typed values read as the user meant them) unless the file cannot be read at all.
+     *
+     * @throws ConfigException when the file is no YAML mapping (nothing else can be checked)
+     */
+    public static ParsedLayers read(String file, byte[] bytes) {
+        LayersConfigParser parser = new LayersConfigParser(file);
+        LayersConfig config = parser.run(new String(bytes, StandardCharsets.UTF_8));
+        return new ParsedLayers(config, List.copyOf(parser.problems));
     }
 
     private LayersConfig run(String text) {
@@ -86,11 +102,8 @@ public final class LayersConfigParser {
             }
         }
         if (layers.isEmpty() && problems.isEmpty()) {
-            problems.add(new Problem(YamlNodes.location(file, root), "", "the file defines no layer",
+            throw new ConfigException(new Problem(YamlNodes.location(file, root), "", "the file defines no layer",
                     "add a layer, e.g. 'base: {image_types: [{type: base, firstlayer: True}]}'"));
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
         }
         return new LayersConfig(file, inventory, layers, settings);
     }
@@ -309,8 +322,11 @@ public final class LayersConfigParser {
             return List.of();
         }
         if (!(node instanceof SequenceNode sequence)) {
-            String value = node instanceof ScalarNode scalar ? " ('" + scalar.getValue() + "')" : "";
-            problems.add(new Problem(YamlNodes.location(file, node), key, "must be a list" + value, hint));
+            if (node instanceof ScalarNode scalar) {
+                problems.add(new Problem(YamlNodes.location(file, node), key, "must be a list ('" + scalar.getValue() + "')", hint));
+                return List.of(scalar.getValue());
+            }
+            problems.add(new Problem(YamlNodes.location(file, node), key, "must be a list", hint));
             return List.of();
         }
         List<String> values = new ArrayList<>();

@@ -23,15 +23,33 @@ public final class LayerGraph {
     private final LayersConfig config;
     private final Map<NodeId, LayerNode> nodes;
     private final DirectedAcyclicGraph<NodeId, DefaultEdge> dag;
+    private final List<List<NodeId>> levels;
     private final List<NodeId> order;
 
     LayerGraph(LayersConfig config, Map<NodeId, LayerNode> nodes, DirectedAcyclicGraph<NodeId, DefaultEdge> dag) {
         this.config = config;
         this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         this.dag = dag;
-        List<NodeId> topo = new ArrayList<>();
-        new TopologicalOrderIterator<>(dag, NodeId::compareTo).forEachRemaining(topo::add);
-        this.order = List.copyOf(topo);
+        this.levels = levelsOf(dag);
+        this.order = levels.stream().flatMap(List::stream).toList();
+    }
+
+    /** Nodes by depth (roots first), each level sorted by name. */
+    private static List<List<NodeId>> levelsOf(DirectedAcyclicGraph<NodeId, DefaultEdge> dag) {
+        Map<NodeId, Integer> depth = new HashMap<>();
+        List<List<NodeId>> levels = new ArrayList<>();
+        TopologicalOrderIterator<NodeId, DefaultEdge> topo = new TopologicalOrderIterator<>(dag, NodeId::compareTo);
+        while (topo.hasNext()) {
+            NodeId id = topo.next();
+            int d = dag.incomingEdgesOf(id).stream().map(dag::getEdgeSource).mapToInt(p -> depth.get(p) + 1).max().orElse(0);
+            depth.put(id, d);
+            while (levels.size() <= d) {
+                levels.add(new ArrayList<>());
+            }
+            levels.get(d).add(id);
+        }
+        levels.forEach(Collections::sort);
+        return levels.stream().map(List::copyOf).toList();
     }
 
     /** The configuration the graph was built from. */
@@ -39,7 +57,7 @@ public final class LayerGraph {
         return config;
     }
 
-    /** Every node, in a build order (parents first; ties broken by name). */
+    /** Every node, in a build order: level by level (parents first), by name within a level. */
     public List<NodeId> topologicalOrder() {
         return order;
     }
@@ -85,17 +103,6 @@ public final class LayerGraph {
      * k-1. Each level depends only on earlier ones.
      */
     public List<List<NodeId>> levels() {
-        Map<NodeId, Integer> depth = new HashMap<>();
-        List<List<NodeId>> levels = new ArrayList<>();
-        for (NodeId id : order) {
-            int d = parent(id).map(p -> depth.get(p) + 1).orElse(0);
-            depth.put(id, d);
-            while (levels.size() <= d) {
-                levels.add(new ArrayList<>());
-            }
-            levels.get(d).add(id);
-        }
-        levels.forEach(Collections::sort);
-        return levels.stream().map(List::copyOf).toList();
+        return levels;
     }
 }

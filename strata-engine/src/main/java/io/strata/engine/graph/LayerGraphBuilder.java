@@ -4,6 +4,8 @@ import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.ImageTypeEntry;
 import io.strata.engine.config.Layer;
 import io.strata.engine.config.LayersConfig;
+import io.strata.engine.config.LayersConfigParser;
+import io.strata.engine.config.ParsedLayers;
 import io.strata.engine.config.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,12 +31,27 @@ public final class LayerGraphBuilder {
     }
 
     /**
+     * Reads a layers file and builds its graph, reporting the file's problems and the graph's
+     * broken rules together.
+     *
+     * @throws ConfigException with every problem, in file order
+     */
+    public static LayerGraph load(String file, byte[] bytes) {
+        ParsedLayers parsed = LayersConfigParser.read(file, bytes);
+        return build(parsed.config(), parsed.problems());
+    }
+
+    /**
      * Builds the graph.
      *
      * @throws ConfigException with every rule broken, each located in the file
      */
     public static LayerGraph build(LayersConfig config) {
-        List<Problem> problems = new ArrayList<>();
+        return build(config, List.of());
+    }
+
+    private static LayerGraph build(LayersConfig config, List<Problem> earlier) {
+        List<Problem> problems = new ArrayList<>(earlier);
         Map<NodeId, LayerNode> nodes = new LinkedHashMap<>();
         for (Layer layer : config.layers().values()) {
             for (ImageTypeEntry entry : layer.imageTypes()) {

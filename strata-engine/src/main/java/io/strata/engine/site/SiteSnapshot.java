@@ -3,7 +3,6 @@ package io.strata.engine.site;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.InventorySettings;
 import io.strata.engine.config.LayersConfig;
-import io.strata.engine.config.LayersConfigParser;
 import io.strata.engine.config.Problem;
 import io.strata.engine.config.SourceLocation;
 import io.strata.engine.graph.LayerGraph;
@@ -63,8 +62,8 @@ public final class SiteSnapshot {
         byte[] bytes = trees.main().read(configFile).orElseThrow(() -> new ConfigException(new Problem(
                 SourceLocation.of(configFile), "", "no layers file at this revision",
                 "create " + configFile + " at the site's root, or point --config at it")));
-        LayersConfig config = LayersConfigParser.parse(configFile, bytes);
-        return new SiteSnapshot(trees, config, LayerGraphBuilder.build(config));
+        LayerGraph graph = LayerGraphBuilder.load(configFile, bytes);
+        return new SiteSnapshot(trees, graph.config(), graph);
     }
 
     /** The parsed layers file. */

@@ -48,7 +48,7 @@ class LayersValidationTest {
             """;
 
     static LayerGraph graph(String yaml) {
-        return LayerGraphBuilder.build(LayersConfigParser.parse("layers.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
+        return LayerGraphBuilder.load("layers.yaml", yaml.getBytes(StandardCharsets.UTF_8));
     }
 
     static List<Problem> problems(String yaml) {
@@ -81,7 +81,25 @@ class LayersValidationTest {
 
     @Test
     void cycleIsPrintedWithItsPath() {
-        Problem problem = only("""
+        Problem cycle = only("""
+                a:
+                  image_types:
+                    - {type: base, pb: a.yml, children: [b]}
+                b:
+                  image_types:
+                    - {type: base, pb: b.yml, children: [a]}
+                """);
+        assertTrue(cycle.message().equals("cycle: a/base -> b/base -> a/base"), cycle.message());
+        assertEquals("layers.yaml", cycle.location().file());
+        assertEquals(6, cycle.location().line());
+        assertEquals("children", cycle.key());
+        assertTrue(cycle.hint().contains("remove 'a' from the children of layer 'b'"), cycle.hint());
+        assertTrue(cycle.format().startsWith("layers.yaml:6:"), cycle.format());
+    }
+
+    @Test
+    void nodeOnACycleWithARootAboveHasTwoParentsAndTheCycle() {
+        List<Problem> problems = problems("""
                 os:
                   image_types:
                     - {type: base, firstlayer: True, children: [a]}
@@ -91,23 +109,10 @@ class LayersValidationTest {
                 b:
                   image_types:
                     - {type: base, pb: b.yml, children: [a]}
-                """.replace("children: [a]}\na:", "children: [a]}\na:"));
-        // a/base then has two candidate parents (os/base and b/base) and lies on a cycle.
-        List<Problem> all = problems("""
-                a:
-                  image_types:
-                    - {type: base, pb: a.yml, children: [b]}
-                b:
-                  image_types:
-                    - {type: base, pb: b.yml, children: [a]}
                 """);
-        Problem cycle = all.stream().filter(p -> p.message().startsWith("cycle")).findFirst().orElseThrow();
-        assertTrue(cycle.message().contains("a/base -> b/base -> a/base") || cycle.message().contains("b/base -> a/base -> b/base"),
-                cycle.message());
-        assertEquals("layers.yaml", cycle.location().file());
-        assertTrue(cycle.location().line() == 3 || cycle.location().line() == 6, cycle.format());
-        assertTrue(cycle.hint().contains("remove"), cycle.hint());
-        assertTrue(problem.format().contains("layers.yaml:"), problem.format());
+        assertEquals(2, problems.size(), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.message().startsWith("cycle: a/base -> b/base -> a/base")), problems::toString);
+        assertTrue(problems.stream().anyMatch(p -> p.message().contains("a/base has 2 candidate parents")), problems::toString);
     }
 
     @Test
