@@ -36,9 +36,4 @@ public record GitLabOptions(String strata, String config, String jobImage, List<
     public static GitLabOptions defaults() {
         return new GitLabOptions(DEFAULT_STRATA, DEFAULT_CONFIG, null, List.of());
     }
-
-    /** The same options with another layers file. */
-    public GitLabOptions withConfig(String file) {
-        return new GitLabOptions(strata, file, jobImage, runnerTags);
-    }
 }

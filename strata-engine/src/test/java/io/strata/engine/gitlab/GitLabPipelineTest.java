@@ -181,7 +181,7 @@ class GitLabPipelineTest {
                 List.of(new Reason("definition", "layers.yaml\nstages: [evil]", "new node\u2028evil: true"))));
         ImpactResult impact = new ImpactResult(null, null, List.of(), rebuild, List.of(), List.of(), Map.of());
         BuildPlan plan = Planner.plan(impact, NAMES, "t$HOME", "latest");
-        String yaml = GitLabPipeline.write(plan, GitLabOptions.defaults().withConfig("$CI_PROJECT_DIR/layers.yaml"));
+        String yaml = GitLabPipeline.write(plan, new GitLabOptions("strata", "$CI_PROJECT_DIR/layers.yaml", null, List.of()));
 
         String beforeBody = yaml.substring(0, yaml.indexOf("\nstages:"));
         beforeBody.lines().forEach(line -> assertTrue(line.startsWith("#"), () -> "header line is no comment: " + line));
