@@ -15,6 +15,7 @@ import hudson.util.FormValidation;
 import io.strata.engine.service.ChangeSpec;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -328,7 +329,7 @@ public final class LayerImpactStep extends Step {
         @NonNull
         @Override
         public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
-            Map<String, Object> copy = new java.util.LinkedHashMap<>(arguments);
+            Map<String, Object> copy = new LinkedHashMap<>(arguments);
             if (copy.get("repoDirs") instanceof Map<?, ?> dirs) {
                 List<String> entries = new ArrayList<>();
                 dirs.forEach((name, path) -> entries.add(name + "=" + path));

@@ -16,6 +16,7 @@ import io.strata.engine.service.PlanService;
 import io.strata.engine.service.SiteCheckout;
 import java.io.File;
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ final class PlanOnAgent extends MasterToSlaveFileCallable<AgentPlan> {
     private final TaskListener listener;
 
     /** How built images are named and tagged; every field may be null. */
-    record ImageSettings(String registry, String fallbackRegistry, String tag) implements java.io.Serializable {
+    record ImageSettings(String registry, String fallbackRegistry, String tag) implements Serializable {
     }
 
     /**

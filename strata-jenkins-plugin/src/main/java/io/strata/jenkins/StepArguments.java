@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Checks and reads the arguments of the steps. The same checks answer the Snippet Generator's
@@ -55,7 +56,7 @@ final class StepArguments {
     }
 
     /** The first problem among lines checked one by one, or null. */
-    static @CheckForNull String checkEach(@CheckForNull List<String> values, java.util.function.Function<String, String> check) {
+    static @CheckForNull String checkEach(@CheckForNull List<String> values, Function<String, String> check) {
         if (values == null) {
             return null;
         }
