@@ -69,7 +69,9 @@ public final class Buildah {
         List<String> args = new ArrayList<>(List.of("from", "-q", "--name", name));
         if (!image.equals(SCRATCH)) {
             args.add("--pull=" + pull.flag());
-            registryOptions(args, image);
+            if (!ImageReference.isLocal(image)) {
+                registryOptions(args, image);
+            }
         }
         args.add(image);
         return command(args);
