@@ -10,8 +10,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A command runner for tests: records every command, answers each with the first matching
- * rule's result (exit 0 and no output when none matches), and streams the answer's lines to the
+ * A command runner for tests: records every command, answers each with the most recently added
+ * matching rule's result (exit 0 and no output when none matches), and streams the answer's lines to the
  * sink like a real run.
  */
 public final class ScriptedRunner implements CommandRunner {
@@ -22,7 +22,7 @@ public final class ScriptedRunner implements CommandRunner {
     private final List<Rule> rules = new ArrayList<>();
     private final List<Command> commands = new ArrayList<>();
 
-    /** Answers commands whose arguments contain all these words, in order of registration. */
+    /** Answers commands whose arguments contain all these words (later rules win). */
     public ScriptedRunner when(List<String> words, CommandResult result) {
         return when(command -> command.argv().containsAll(words), command -> result, Integer.MAX_VALUE);
     }
@@ -41,7 +41,8 @@ public final class ScriptedRunner implements CommandRunner {
     @Override
     public synchronized CommandResult run(Command command, OutputSink sink) {
         commands.add(command);
-        for (Rule rule : rules) {
+        for (int i = rules.size() - 1; i >= 0; i--) {
+            Rule rule = rules.get(i);
             if (rule.remaining()[0] > 0 && rule.matches().test(command)) {
                 rule.remaining()[0]--;
                 CommandResult result = rule.answer().apply(command);

@@ -3,7 +3,7 @@ package io.strata.engine.build.process;
 /**
  * How a command ended.
  *
- * @param exitCode the exit code (128 + n for a signal n, -1 when it could not start)
+ * @param exitCode the exit code (127 when the program was not found, -1 when no process could be started)
  * @param stdout the standard output (its last part when it was long)
  * @param stderr the standard error (its last part when it was long)
  */

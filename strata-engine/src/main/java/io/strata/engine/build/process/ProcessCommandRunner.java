@@ -77,7 +77,7 @@ public final class ProcessCommandRunner implements CommandRunner {
         } : cancellation.onCancel(() -> killGroup(process));
         int code;
         try {
-            code = waitFor(process);
+            code = process.waitFor();
             outReader.join();
             errReader.join();
         } catch (InterruptedException e) {
@@ -91,10 +91,6 @@ public final class ProcessCommandRunner implements CommandRunner {
             throw new CancelledException(command.program());
         }
         return new CommandResult(code, out.text(), err.text());
-    }
-
-    private static int waitFor(Process process) throws InterruptedException {
-        return process.waitFor();
     }
 
     private static Thread reader(InputStream stream, OutputSink.Stream which, OutputSink sink, Tail tail, String program) {

@@ -44,7 +44,7 @@ public final class PlainProgress implements BuildProgress {
 
     @Override
     public void started(NodeId node, Path log) {
-        print("start    " + node + "  (log: " + log + ")");
+        print(String.format("%-9s %s  (log: %s)", "start", node, log));
     }
 
     @Override
