@@ -39,6 +39,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,7 @@ public final class LayerBuilder implements NodeBuilder {
         final OutputSink log;
         final Path work;
         final List<String> containers = new ArrayList<>();
+        final Map<String, Long> phases = new LinkedHashMap<>();
         String unpublishedImage;
         Path partialSquashfs;
 
@@ -118,6 +120,21 @@ public final class LayerBuilder implements NodeBuilder {
 
         Path rootfs() {
             return work.resolve("rootfs");
+        }
+
+        /** Adds the time since {@code startNanos} to a phase; returns the current time. */
+        long phase(String name, long startNanos) {
+            long now = System.nanoTime();
+            phases.merge(name, now - startNanos, Long::sum);
+            return now;
+        }
+
+        /** "from 0.21s, playbook 5.10s, commit 0.31s, publish 0.92s". */
+        String timings() {
+            StringBuilder text = new StringBuilder();
+            phases.forEach((name, nanos) -> text.append(text.length() == 0 ? "" : ", ").append(name).append(' ')
+                    .append(String.format(java.util.Locale.ROOT, "%.2fs", nanos / 1e9)));
+            return text.toString();
         }
 
         String newContainer(String from, PullPolicy pull) {
@@ -215,6 +232,7 @@ public final class LayerBuilder implements NodeBuilder {
         }
         RetryPolicy retry = RetryPolicy.of(connection, options.settings().connectionAttempts());
         String container = null;
+        long mark = System.nanoTime();
         for (int run = 1; container == null; run++) {
             String candidate = attempt.newContainer(from, pull);
             if (parentId != null) {
@@ -227,17 +245,21 @@ public final class LayerBuilder implements NodeBuilder {
                     writeInputs(job, digest);
                 }
             }
+            mark = attempt.phase("from", mark);
             if (packages != null) {
                 buildRoot(attempt, candidate, packages);
+                mark = attempt.phase("packages", mark);
             }
             if (node.playbook() == null) {
                 container = candidate;
                 break;
             }
             CommandResult result = runPlaybook(attempt, candidate, node.playbook(), connection);
+            mark = attempt.phase("playbook", mark);
             if (result.ok()) {
                 container = candidate;
             } else if (retry.retry(result, run)) {
+                mark = System.nanoTime();
                 attempt.log.line(OutputSink.Stream.INFO, "transient " + connection.plugin() + " failure (" + RetryPolicy.MODULE_FAILURE
                         + "): run " + run + " of " + retry.attempts() + ", retrying on a fresh container");
                 attempt.removeContainer(candidate);
@@ -258,18 +280,23 @@ public final class LayerBuilder implements NodeBuilder {
         }
         String imageId = ImageIds.normalize(lastLine(committed.stdout()));
         attempt.unpublishedImage = imageId;
+        mark = attempt.phase("commit", mark);
         if (options.settings().test() != null) {
             test(attempt, imageId, options.settings().test());
+            mark = attempt.phase("test", mark);
         }
         Path squashfs = null;
         if (options.settings().squashfs() != null) {
             squashfs = exportSquashfs(attempt, imageId);
+            mark = attempt.phase("squashfs", mark);
         }
         PublishedImage published = publisher.publish(imageId, job.image(), tags(digest, job), options.mutableTag(), attempt.log);
         attempt.unpublishedImage = null;
+        attempt.phase(publisher.remote() ? "push" : "tag", mark);
         if (squashfs != null) {
             moveIntoPlace(attempt, squashfs);
         }
+        attempt.log.line(OutputSink.Stream.INFO, "timings: " + attempt.timings());
         return new NodeResult(NodeStatus.BUILT, published);
     }
 
