@@ -3,6 +3,7 @@ package io.strata.e2e;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.strata.engine.build.preflight.Preflight;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ final class Toolchain {
 
     /** Skips the calling tests unless a non-root user with subordinate ids and every program is here. */
     static void assumeAvailable() {
-        require(uid() != 0, "end-to-end builds run rootless: not as root" + HOW);
+        require(Preflight.currentUid() != 0, "end-to-end builds run rootless: not as root" + HOW);
         List<String> missing = new ArrayList<>();
         for (String program : PROGRAMS) {
             if (!onPath(program)) {
@@ -67,18 +68,5 @@ final class Toolchain {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    static int uid() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return Integer.parseInt(line.substring(4).strip().split("\\s+")[0]);
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 }

@@ -246,7 +246,8 @@ public final class Preflight {
         return runner.run(command, OutputSink.NONE);
     }
 
-    private static int currentUid() {
+    /** The real user id of this process, from {@code /proc/self/status} (-1 when unknown). */
+    public static int currentUid() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("Uid:")) {
