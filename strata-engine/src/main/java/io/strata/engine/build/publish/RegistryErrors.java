@@ -2,7 +2,10 @@ package io.strata.engine.build.publish;
 
 import io.strata.engine.build.BuildFailure;
 import io.strata.engine.build.process.CommandResult;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads buildah's and skopeo's registry errors and says what they mean and what to do. */
 public final class RegistryErrors {
@@ -23,7 +26,21 @@ public final class RegistryErrors {
         OTHER
     }
 
+    private static final Pattern LOGRUS = Pattern.compile(".*\\bmsg=\"(.*)\"\\s*$");
+
     private RegistryErrors() {
+    }
+
+    /** The innermost cause of a Go error chain: its last three ": "-separated parts ("dial tcp ...: connect: connection refused"). */
+    static String cause(String message) {
+        String[] parts = message.split(": ");
+        return parts.length <= 3 ? message : String.join(": ", Arrays.copyOfRange(parts, parts.length - 3, parts.length));
+    }
+
+    /** The message of an error line, without skopeo's {@code time=... level=fatal msg="..."} wrapping. */
+    static String message(String line) {
+        Matcher matcher = LOGRUS.matcher(line);
+        return matcher.matches() ? matcher.group(1).replace("\\\"", "\"") : line;
     }
 
     /** The kind of a failed command's output. */
@@ -60,13 +77,13 @@ public final class RegistryErrors {
      * @param attempts how many attempts were made
      */
     public static BuildFailure failure(String action, String registry, CommandResult result, int attempts) {
-        String last = result.lastErrorLine();
+        String last = message(result.lastErrorLine());
         return switch (kind(result)) {
             case UNAUTHORIZED -> new BuildFailure(action + ": the registry " + registry + " refused the credentials ("
                     + last + ")", "check STRATA_REGISTRY_USER and STRATA_REGISTRY_PASSWORD, or the auth file given with"
                     + " --authfile / REGISTRY_AUTH_FILE; the user needs push rights on the repository");
             case UNREACHABLE -> new BuildFailure(action + ": cannot reach the registry " + registry + " (" + attempts
-                    + (attempts == 1 ? " attempt" : " attempts") + "; last error: " + last + ")",
+                    + (attempts == 1 ? " attempt" : " attempts") + "; last error: " + cause(last) + ")",
                     "check that the registry is up and reachable from this machine, then run the build again"
                     + " with --reuse to rebuild only what was not published");
             case PLAIN_HTTP -> new BuildFailure(action + ": the registry " + registry + " answers plain HTTP but TLS is"

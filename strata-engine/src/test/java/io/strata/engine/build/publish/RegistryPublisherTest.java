@@ -40,8 +40,8 @@ class RegistryPublisherTest {
                 () -> publisher(3).publish("abc", "127.0.0.1:5000/ca/x", List.of("in-1", "t1"), "latest", (s, l) -> { }));
         assertEquals(3, runner.argvs("buildah", "push").size());
         assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(4)), waits);
-        assertTrue(failure.getMessage().startsWith("push 127.0.0.1:5000/ca/x:in-1: cannot reach the registry 127.0.0.1:5000 (3 attempts;"),
-                failure.getMessage());
+        assertEquals("push 127.0.0.1:5000/ca/x:in-1: cannot reach the registry 127.0.0.1:5000 (3 attempts; last error:"
+                + " dial tcp 127.0.0.1:5000: connect: connection refused)", failure.getMessage());
         assertTrue(failure.hint().contains("--reuse"), failure.hint());
         assertTrue(runner.argvs("buildah", "tag").isEmpty(), "nothing is tagged");
     }
@@ -79,6 +79,17 @@ class RegistryPublisherTest {
         List<String> raw = runner.argvs("skopeo", "inspect").get(1);
         assertEquals(List.of("skopeo", "inspect", "--raw", "--retry-times", "2", "--authfile", "/run/auth.json", "--tls-verify=false",
                 "docker://127.0.0.1:5000/ca/x:in-1"), raw);
+    }
+
+    @Test
+    void skopeosLogWrappingIsTakenOffTheMessage() {
+        runner.when(List.of("skopeo", "inspect", "--raw"), ScriptedRunner.result(1, "", "time=\"2026-11-28T22:50:20Z\" level=fatal"
+                + " msg=\"Error parsing image name \\\"docker://127.0.0.1:5000/ca/x:t2\\\": reading manifest t2 in 127.0.0.1:5000/ca/x:"
+                + " unauthorized: authentication required\""));
+        BuildFailure failure = assertThrows(BuildFailure.class, () -> publisher(1).find("127.0.0.1:5000/ca/x:t2", (s, l) -> { }));
+        assertEquals("inspect 127.0.0.1:5000/ca/x:t2: the registry 127.0.0.1:5000 refused the credentials (Error parsing image name"
+                + " \"docker://127.0.0.1:5000/ca/x:t2\": reading manifest t2 in 127.0.0.1:5000/ca/x: unauthorized: authentication required)",
+                failure.getMessage());
     }
 
     @Test
