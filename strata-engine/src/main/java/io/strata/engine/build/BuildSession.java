@@ -10,7 +10,6 @@ import io.strata.engine.build.preflight.Preflight;
 import io.strata.engine.build.preflight.PreflightNeeds;
 import io.strata.engine.build.preflight.PreflightResult;
 import io.strata.engine.build.process.Cancellation;
-import io.strata.engine.build.process.CommandRunner;
 import io.strata.engine.build.process.ProcessCommandRunner;
 import io.strata.engine.build.process.SecretMask;
 import io.strata.engine.build.publish.LocalPublisher;
@@ -78,7 +77,6 @@ public final class BuildSession {
      * @throws ConfigException when a package list is invalid
      */
     public PreflightResult preflight(BuildRequest request) {
-        packageLists(request);
         return new Preflight(new ProcessCommandRunner(cancellation), buildahOptions(request, null, null))
                 .run(needs(request, packageLists(request)));
     }
@@ -104,14 +102,13 @@ public final class BuildSession {
                 request.scratchDir(), mask)) {
             BuildahOptions options = buildahOptions(request, preflight.storageDriver(), auth.path());
             Buildah buildah = new Buildah(options);
-            CommandRunner commands = runner;
-            Publisher registry = new RegistryPublisher(buildah, commands,
+            Publisher registry = new RegistryPublisher(buildah, runner,
                     new RetrySchedule(request.settings().pushAttempts(), RetrySchedule.DEFAULT.delay()), request.scratchDir(),
                     duration -> Thread.sleep(duration.toMillis()));
-            Publisher publisher = request.registry() == null ? new LocalPublisher(buildah, commands) : registry;
+            Publisher publisher = request.registry() == null ? new LocalPublisher(buildah, runner) : registry;
             BuildOptions buildOptions = new BuildOptions(request.settings(), request.mutableTag(), request.reuse(),
                     request.scratchDir(), request.logDir(), request.source());
-            LayerBuilder builder = new LayerBuilder(request.site(), buildOptions, buildah, publisher, registry, commands,
+            LayerBuilder builder = new LayerBuilder(request.site(), buildOptions, buildah, publisher, registry, runner,
                     preflight.tools());
             BuildRunner buildRunner = new BuildRunner(builder, request.parallel(), request.logDir(), progress, cancellation, mask);
             return new Outcome(preflight, buildRunner.run(request.jobs()), auth.source());
