@@ -1,15 +1,9 @@
 package io.strata.cli;
 
-import io.strata.engine.config.LayersConfig;
 import io.strata.engine.graph.NodeId;
-import io.strata.engine.impact.ImpactAnalyzer;
-import io.strata.engine.impact.ImpactRequest;
-import io.strata.engine.impact.ImpactResult;
 import io.strata.engine.plan.BuildPlan;
-import io.strata.engine.plan.ImageNames;
 import io.strata.engine.plan.PlanJson;
 import io.strata.engine.plan.PlannedNode;
-import io.strata.engine.plan.Planner;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,36 +27,19 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = "--registry", paramLabel = "HOST[:PORT][/PATH]", description = "Registry of the images (default: settings.registry, else localhost).")
-    String registry;
-
-    @Option(names = "--tag", description = "Tag of the built images (default: the head commit's short id, else 'dev').")
-    String tag;
-
-    @Option(names = "--published-tag", description = "Tag of published images reused nodes are taken from (default: settings.published_tag, else latest).")
-    String publishedTag;
+    @Mixin
+    PlanOptions planning;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        ImpactRequest request = change.request(site);
-        ImpactResult impact = new ImpactAnalyzer().analyze(request);
-        LayersConfig config = site.readConfig();
-        BuildPlan plan = Planner.plan(impact, ImageNames.of(config, registry), tag(impact),
-                publishedTag != null ? publishedTag : config.settings().publishedTag());
+        BuildPlan plan = planning.plan(site, change);
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == OutputFormat.json ? PlanJson.write(plan) : text(plan));
         out.flush();
         return 0;
-    }
-
-    private String tag(ImpactResult impact) {
-        if (tag != null) {
-            return tag;
-        }
-        return impact.head() != null ? impact.head().substring(0, 12) : "dev";
     }
 
     static String text(BuildPlan plan) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code strata} command: layered HPC node images from a layer DAG. */
 @Command(name = "strata", mixinStandardHelpOptions = true, version = "strata 0.1.0",
         description = "Builds HPC cluster node images in layers, rebuilding only what a change affects.",
-        subcommands = {ValidateCommand.class, ImpactCommand.class, PlanCommand.class, GraphCommand.class,
+        subcommands = {ValidateCommand.class, ImpactCommand.class, PlanCommand.class, GitLabCiCommand.class, GraphCommand.class,
             DemoCommand.class, BuildCommand.class, CommandLine.HelpCommand.class})
 public final class StrataCommand implements Runnable {
 

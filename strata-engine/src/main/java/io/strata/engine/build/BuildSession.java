@@ -97,9 +97,7 @@ public final class BuildSession {
         }
         createPrivate(request.workDir());
         createPrivate(request.scratchDir());
-        String registryHost = request.registry() == null ? null : ImageReference.registryOf(request.registry() + "/x");
-        try (AuthFile auth = AuthFile.resolve(request.authFile(), env, registryHost == null ? "localhost" : registryHost,
-                request.scratchDir(), mask)) {
+        try (AuthFile auth = AuthFile.resolve(request.authFile(), env, registries(request), request.scratchDir(), mask)) {
             BuildahOptions options = buildahOptions(request, preflight.storageDriver(), auth.path());
             Buildah buildah = new Buildah(options);
             Publisher registry = new RegistryPublisher(buildah, runner,
@@ -113,6 +111,20 @@ public final class BuildSession {
             BuildRunner buildRunner = new BuildRunner(builder, request.parallel(), request.logDir(), progress, cancellation, mask);
             return new Outcome(preflight, buildRunner.run(request.jobs()), auth.source());
         }
+    }
+
+    /** The registries a build reads or writes: where it publishes, where its parents come from. */
+    static Set<String> registries(BuildRequest request) {
+        Set<String> registries = new TreeSet<>();
+        if (request.registry() != null) {
+            registries.add(ImageReference.registryOf(request.registry() + "/image"));
+        }
+        for (NodeJob job : request.jobs()) {
+            if (job.from() != null && !job.from().equals(Buildah.SCRATCH) && !ImageReference.isLocal(job.from())) {
+                registries.add(ImageReference.registryOf(job.from()));
+            }
+        }
+        return registries;
     }
 
     private static BuildahOptions buildahOptions(BuildRequest request, String driver, Path authFile) {

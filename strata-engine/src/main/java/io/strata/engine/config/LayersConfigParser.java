@@ -31,6 +31,7 @@ public final class LayersConfigParser {
 
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
+    private final YamlNodes.Values values = new YamlNodes.Values();
 
     private LayersConfigParser(String file) {
         this.file = file;
@@ -147,7 +148,7 @@ public final class LayersConfigParser {
                     "write 'settings: {registry: registry.example.org}'"));
             return Settings.defaults();
         }
-        Map<String, Object> raw = (Map<String, Object>) YamlNodes.value(node);
+        Map<String, Object> raw = (Map<String, Object>) values.of(node);
         Map<String, Node> keys = keyed((MappingNode) node);
         String registry = string(keys.get("registry"), "registry", false, "");
         String tag = string(keys.get("published_tag"), "published_tag", false, "");
@@ -259,7 +260,7 @@ public final class LayersConfigParser {
         for (NodeTuple t : mapping.getValue()) {
             String key = YamlNodes.keyText(t);
             if (key != null && !key.equals("children")) {
-                inputs.put(key, YamlNodes.value(t.getValueNode()));
+                inputs.put(key, values.of(t.getValueNode()));
             }
         }
         inputs.put("repo", repo);
@@ -309,7 +310,7 @@ public final class LayersConfigParser {
         if (node == null) {
             return false;
         }
-        Object value = node instanceof ScalarNode ? YamlNodes.value(node) : null;
+        Object value = node instanceof ScalarNode ? values.of(node) : null;
         if (value instanceof Boolean b) {
             return b;
         }

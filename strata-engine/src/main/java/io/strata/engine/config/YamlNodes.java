@@ -64,19 +64,19 @@ public final class YamlNodes {
         }
     }
 
-    /** The Java value of a node (maps, lists, strings, numbers, booleans, null), as Ansible reads it. */
-    public static Object value(Node node) {
-        return new NodeConstructor().construct(node);
-    }
+    /**
+     * Builds Java values (maps, lists, strings, numbers, booleans, null) from nodes, as Ansible
+     * reads them. One instance per file read; not thread-safe.
+     */
+    public static final class Values extends SafeConstructor {
 
-    /** A safe constructor that builds any sub-tree. */
-    private static final class NodeConstructor extends SafeConstructor {
-
-        NodeConstructor() {
+        /** A value builder. */
+        public Values() {
             super(new LoaderOptions());
         }
 
-        Object construct(Node node) {
+        /** The value of a node and everything below it. */
+        public Object of(Node node) {
             return constructDocument(node);
         }
     }

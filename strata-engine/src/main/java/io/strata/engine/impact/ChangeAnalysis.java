@@ -30,6 +30,19 @@ import java.util.stream.Stream;
 /** The directly affected nodes of one change set, with their reasons (rules 1 to 6). */
 final class ChangeAnalysis {
 
+    /** A closure compared by identity: nodes with the same inputs share one closure object. */
+    private record SameClosure(Closure closure) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SameClosure same && same.closure == closure;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(closure);
+        }
+    }
+
     /** The effective variables of a container in these groups, for one revision's inventory. */
     private record VariablesKey(Inventory inventory, List<String> groups) {
     }
@@ -44,6 +57,8 @@ final class ChangeAnalysis {
     private final NodeClosures headClosures;
     private final InventoryDiff inventoryDiff;
     private final Map<VariablesKey, Map<String, VariableDefinition>> variables = new ConcurrentHashMap<>();
+    private final Map<SameClosure, List<Reason>> fileMatches = new ConcurrentHashMap<>();
+    private final Map<List<String>, List<VariableChange>> variableChanges = new ConcurrentHashMap<>();
 
     ChangeAnalysis(SiteSnapshot base, SiteSnapshot head, ChangeSet change, AnalysisCache cache) {
         this.base = base;
@@ -95,24 +110,17 @@ final class ChangeAnalysis {
     }
 
     private void fileReasons(LayerNode node, List<Closure> closures, List<Reason> reasons) {
-        for (String path : paths) {
-            for (Closure closure : closures) {
-                Input input = closure.inputs().get(path);
-                if (input != null) {
-                    reasons.add(new Reason(input.kind(), path, input.detail()));
-                    break;
-                }
-                Optional<Wildcard> wildcard = closure.wildcards().stream().filter(w -> w.matches(path)).findFirst();
-                if (wildcard.isPresent()) {
-                    reasons.add(new Reason(wildcard.get().kind(), path, wildcard.get().detail()
-                            + " (dynamic path " + wildcard.get().glob() + " may name it)"));
-                    break;
+        Set<String> matched = new TreeSet<>();
+        for (Closure closure : closures) {
+            for (Reason reason : fileMatches.computeIfAbsent(new SameClosure(closure), key -> matches(key.closure()))) {
+                if (matched.add(reason.file())) {
+                    reasons.add(reason);
                 }
             }
-            if (path.equals(ANSIBLE_CFG)) {
-                reasons.add(new Reason("config", path, "the Ansible configuration of " + repoName(node.repo())
-                        + " changes how " + node.playbook() + " runs"));
-            }
+        }
+        if (paths.contains(ANSIBLE_CFG)) {
+            reasons.add(new Reason("config", ANSIBLE_CFG, "the Ansible configuration of " + repoName(node.repo())
+                    + " changes how " + node.playbook() + " runs"));
         }
         Set<String> seen = new TreeSet<>();
         for (Closure closure : closures) {
@@ -123,6 +131,26 @@ final class ChangeAnalysis {
                 }
             }
         }
+    }
+
+    /** The changed paths one closure pulls in, each as a reason (computed once per closure). */
+    private List<Reason> matches(Closure closure) {
+        List<Reason> reasons = new ArrayList<>();
+        for (String path : paths) {
+            Input input = closure.inputs().get(path);
+            if (input != null) {
+                reasons.add(new Reason(input.kind(), path, input.detail()));
+                continue;
+            }
+            for (Wildcard wildcard : closure.wildcards()) {
+                if (wildcard.matches(path)) {
+                    reasons.add(new Reason(wildcard.kind(), path, wildcard.detail()
+                            + " (dynamic path " + wildcard.glob() + " may name it)"));
+                    break;
+                }
+            }
+        }
+        return List.copyOf(reasons);
     }
 
     private void requirementReasons(LayerNode node, List<Closure> closures, List<Reason> reasons) {
@@ -155,7 +183,7 @@ final class ChangeAnalysis {
             reasons.add(new Reason("groups", null, "inventory hosts changed and " + node.playbook()
                     + " reads hostvars or groups[...]"));
         }
-        List<VariableChange> changes = inventoryDiff.changedFor(groups);
+        List<VariableChange> changes = variableChanges.computeIfAbsent(groups, inventoryDiff::changedFor);
         if (changes.isEmpty()) {
             return;
         }

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The registry auth file a build uses: a file the user names, or a temporary one (mode 0600)
@@ -42,12 +44,14 @@ public final class AuthFile implements AutoCloseable {
      *
      * @param explicit the file named on the command line, or null
      * @param env the environment
-     * @param registry the registry the credentials are for (host[:port])
+     * @param registries the registries the credentials are for (host[:port]): where images are
+     *     published and where parents are pulled from
      * @param tempDir where a temporary file goes (only the user can enter it)
      * @param mask registers the password and its encoded form
      * @throws IllegalArgumentException when only one of user and password is set, or a named file is missing
      */
-    public static AuthFile resolve(Path explicit, Map<String, String> env, String registry, Path tempDir, SecretMask mask) {
+    public static AuthFile resolve(Path explicit, Map<String, String> env, Collection<String> registries, Path tempDir,
+            SecretMask mask) {
         if (explicit != null) {
             if (!Files.isRegularFile(explicit)) {
                 throw new IllegalArgumentException("auth file " + explicit + " does not exist");
@@ -63,7 +67,7 @@ public final class AuthFile implements AutoCloseable {
             String encoded = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             mask.add(password);
             mask.add(encoded);
-            return new AuthFile(write(tempDir, registry, encoded), true, USER_VARIABLE + "/" + PASSWORD_VARIABLE + " (user " + user + ")");
+            return new AuthFile(write(tempDir, registries, encoded), true, USER_VARIABLE + "/" + PASSWORD_VARIABLE + " (user " + user + ")");
         }
         String file = env.get(AUTH_FILE_VARIABLE);
         if (file != null && !file.isBlank()) {
@@ -76,14 +80,21 @@ public final class AuthFile implements AutoCloseable {
         return new AuthFile(null, false, "the container tools' default auth file");
     }
 
-    /** Writes {@code {"auths":{registry:{"auth":encoded}}}} to a new 0600 file. */
-    static Path write(Path dir, String registry, String encoded) {
+    /** Writes {@code {"auths":{registry:{"auth":encoded}, ...}}} to a new 0600 file. */
+    static Path write(Path dir, Collection<String> registries, String encoded) {
         try {
             Files.createDirectories(dir);
             Path file = Files.createTempFile(dir, "auth-", ".json",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            String json = "{\"auths\":{\"" + registry.replace("\\", "\\\\").replace("\"", "\\\"") + "\":{\"auth\":\"" + encoded + "\"}}}\n";
-            Files.writeString(file, json, StandardCharsets.UTF_8);
+            StringBuilder json = new StringBuilder("{\"auths\":{");
+            String separator = "";
+            for (String registry : new TreeSet<>(registries)) {
+                json.append(separator).append('"').append(registry.replace("\\", "\\\\").replace("\"", "\\\""))
+                        .append("\":{\"auth\":\"").append(encoded).append("\"}");
+                separator = ",";
+            }
+            json.append("}}\n");
+            Files.writeString(file, json.toString(), StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a registry auth file in " + dir, e);

@@ -47,6 +47,7 @@ public final class PackageListParser {
 
     private final String file;
     private final List<Problem> problems = new ArrayList<>();
+    private final YamlNodes.Values values = new YamlNodes.Values();
 
     private PackageListParser(String file) {
         this.file = file;
@@ -130,7 +131,7 @@ public final class PackageListParser {
                     "add repos: [{alias: debian, url: 'http://deb.debian.org/debian'}]"));
         }
         List<List<String>> cmds = cmds(keys.get("cmds"));
-        return new PackageList(file, manager, release, repos, groups, packages, remove, cmds, YamlNodes.value(root));
+        return new PackageList(file, manager, release, repos, groups, packages, remove, cmds, values.of(root));
     }
 
     private String scalar(Node node, String key) {
@@ -203,7 +204,7 @@ public final class PackageListParser {
             }
             Boolean gpgcheck = null;
             if (keys.containsKey("gpgcheck")) {
-                Object value = YamlNodes.value(keys.get("gpgcheck"));
+                Object value = values.of(keys.get("gpgcheck"));
                 if (value instanceof Boolean b) {
                     gpgcheck = b;
                 } else {

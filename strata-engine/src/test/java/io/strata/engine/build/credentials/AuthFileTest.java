@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,11 +30,12 @@ class AuthFileTest {
         SecretMask mask = new SecretMask();
         Path file;
         try (AuthFile auth = AuthFile.resolve(null, Map.of(AuthFile.USER_VARIABLE, "builder", AuthFile.PASSWORD_VARIABLE, "s3cret-pw"),
-                "127.0.0.1:5000", dir, mask)) {
+                List.of("127.0.0.1:5000", "registry.example.org"), dir, mask)) {
             file = auth.path();
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
             String encoded = Base64.getEncoder().encodeToString("builder:s3cret-pw".getBytes(StandardCharsets.UTF_8));
-            assertEquals("{\"auths\":{\"127.0.0.1:5000\":{\"auth\":\"" + encoded + "\"}}}\n", Files.readString(file));
+            assertEquals("{\"auths\":{\"127.0.0.1:5000\":{\"auth\":\"" + encoded + "\"},\"registry.example.org\":{\"auth\":\""
+                    + encoded + "\"}}}\n", Files.readString(file));
             assertFalse(auth.source().contains("s3cret-pw"), auth.source());
             assertEquals("login with ******** (" + SecretMask.MASK + ")", mask.apply("login with s3cret-pw (" + encoded + ")"));
         }
@@ -43,15 +45,15 @@ class AuthFileTest {
     @Test
     void anExplicitFileOrTheToolsVariableIsUsedAsItIsAndNeverDeleted() throws IOException {
         Path mine = Files.writeString(dir.resolve("auth.json"), "{}");
-        try (AuthFile auth = AuthFile.resolve(mine, Map.of(AuthFile.USER_VARIABLE, "u", AuthFile.PASSWORD_VARIABLE, "p4ss"), "r", dir,
+        try (AuthFile auth = AuthFile.resolve(mine, Map.of(AuthFile.USER_VARIABLE, "u", AuthFile.PASSWORD_VARIABLE, "p4ss"), List.of("r"), dir,
                 new SecretMask())) {
             assertEquals(mine, auth.path());
         }
         assertTrue(Files.exists(mine));
-        try (AuthFile auth = AuthFile.resolve(null, Map.of(AuthFile.AUTH_FILE_VARIABLE, mine.toString()), "r", dir, new SecretMask())) {
+        try (AuthFile auth = AuthFile.resolve(null, Map.of(AuthFile.AUTH_FILE_VARIABLE, mine.toString()), List.of("r"), dir, new SecretMask())) {
             assertEquals(mine, auth.path());
         }
-        try (AuthFile auth = AuthFile.resolve(null, Map.of(), "r", dir, new SecretMask())) {
+        try (AuthFile auth = AuthFile.resolve(null, Map.of(), List.of("r"), dir, new SecretMask())) {
             assertNull(auth.path(), "the tools' default");
         }
         assertTrue(Files.exists(mine));
@@ -60,9 +62,9 @@ class AuthFileTest {
     @Test
     void halfGivenCredentialsAndMissingFilesAreErrors() {
         assertThrows(IllegalArgumentException.class,
-                () -> AuthFile.resolve(null, Map.of(AuthFile.USER_VARIABLE, "u"), "r", dir, new SecretMask()));
+                () -> AuthFile.resolve(null, Map.of(AuthFile.USER_VARIABLE, "u"), List.of("r"), dir, new SecretMask()));
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> AuthFile.resolve(dir.resolve("nope.json"), Map.of(), "r", dir, new SecretMask()));
+                () -> AuthFile.resolve(dir.resolve("nope.json"), Map.of(), List.of("r"), dir, new SecretMask()));
         assertTrue(missing.getMessage().contains("nope.json does not exist"));
     }
 

@@ -1,0 +1,37 @@
+package io.strata.cli;
+
+import io.strata.engine.config.LayersConfig;
+import io.strata.engine.impact.ImpactAnalyzer;
+import io.strata.engine.impact.ImpactResult;
+import io.strata.engine.plan.BuildPlan;
+import io.strata.engine.plan.ImageNames;
+import io.strata.engine.plan.Planner;
+import picocli.CommandLine.Option;
+
+/** How built images are named and tagged, and the planning of a change with them. */
+final class PlanOptions {
+
+    @Option(names = "--registry", paramLabel = "HOST[:PORT][/PATH]", description = "Registry of the images (default: settings.registry, else localhost).")
+    String registry;
+
+    @Option(names = "--tag", description = "Tag of the built images (default: the head commit's short id, else 'dev').")
+    String tag;
+
+    @Option(names = "--published-tag", description = "Tag of published images reused nodes are taken from (default: settings.published_tag, else latest).")
+    String publishedTag;
+
+    /** Analyses the change the options describe and plans its build. */
+    BuildPlan plan(SiteOptions site, ChangeOptions change) {
+        ImpactResult impact = new ImpactAnalyzer().analyze(change.request(site));
+        LayersConfig config = site.readConfig();
+        return Planner.plan(impact, ImageNames.of(config, registry), tag(impact),
+                publishedTag != null ? publishedTag : config.settings().publishedTag());
+    }
+
+    private String tag(ImpactResult impact) {
+        if (tag != null) {
+            return tag;
+        }
+        return impact.head() != null ? impact.head().substring(0, 12) : "dev";
+    }
+}

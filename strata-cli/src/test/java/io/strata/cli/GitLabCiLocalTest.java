@@ -1,0 +1,194 @@
+package io.strata.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The child pipeline that {@code strata gitlab-ci} writes for the bundled example, run by a real
+ * GitLab runner: gitlab-ci-local (pinned in {@code ci/gitlab}) with its shell executor, the
+ * {@code STRATA} variable pointing at a recorder that appends each job's arguments to a file.
+ * Skipped when gitlab-ci-local is not installed ({@code .ci/run} installs it).
+ */
+class GitLabCiLocalTest {
+
+    static final Path RUNNER = Path.of("..", "ci", "gitlab", "node_modules", ".bin", "gitlab-ci-local").toAbsolutePath().normalize();
+    static final String CHILD = "strata-child.yml";
+    static final String RECORDER = """
+            #!/bin/sh
+            # Stands in for strata in the generated jobs: one line per call, its arguments tab-separated.
+            line=$(printf '%s\\t' "$@")
+            printf '%s\\n' "$line" >> "$STRATA_RECORD"
+            """;
+
+    @TempDir
+    Path dir;
+
+    Path site;
+    Path recorder;
+    Path record;
+    String seed;
+
+    @BeforeEach
+    void siteWithHistory() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(RUNNER), "gitlab-ci-local is not installed at " + RUNNER
+                + ": run `npm ci` in ci/gitlab (Node.js 20) and `apt-get install -y rsync`, as .ci/run does");
+        Assumptions.assumeTrue(onPath("rsync"), "gitlab-ci-local needs rsync: apt-get install -y rsync");
+        site = dir.resolve("site");
+        Path example = Path.of("..", "examples", "cluster");
+        try (Stream<Path> paths = Files.walk(example)) {
+            for (Path path : paths.toList()) {
+                Path target = site.resolve(example.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
+        try (Git git = Git.init().setDirectory(site.toFile()).setInitialBranch("main").call()) {
+            seed = commit(git, "example site");
+        }
+        recorder = dir.resolve("strata-recorder");
+        Files.writeString(recorder, RECORDER);
+        Files.setPosixFilePermissions(recorder, PosixFilePermissions.fromString("rwxr-xr-x"));
+        record = dir.resolve("calls.tsv");
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, command)));
+    }
+
+    private static String commit(Git git, String message) throws Exception {
+        git.add().addFilepattern(".").call();
+        return git.commit().setMessage(message).setAuthor("t", "t@example.org").setCommitter("t", "t@example.org")
+                .setSign(false).call().name();
+    }
+
+    /** Applies the demo's changes with these titles' files and commits them as one change. */
+    private String change(String... files) throws Exception {
+        Set<String> wanted = Set.of(files);
+        List<DemoScenario> scenarios = DemoScenario.all().stream().filter(s -> wanted.contains(s.file())).toList();
+        assertEquals(wanted.size(), scenarios.size(), "the demo no longer edits " + wanted);
+        for (DemoScenario scenario : scenarios) {
+            scenario.apply(site);
+        }
+        try (Git git = Git.open(site.toFile())) {
+            return commit(git, String.join(", ", files));
+        }
+    }
+
+    private void writeChildPipeline(String head) {
+        CliRun run = CliRun.of("gitlab-ci", "--config", site.resolve("layers.yaml").toString(), "--base", seed,
+                "--head", head, "--tag", "t1", "-o", site.resolve(CHILD).toString());
+        assertEquals(0, run.exitCode(), run.err());
+    }
+
+    /** Runs gitlab-ci-local on the child pipeline; returns its standard output (its standard error: the failure message). */
+    private String runPipeline(String... extra) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(RUNNER.toString(), "--file", CHILD,
+                "--no-color", "--variable", "STRATA=" + recorder, "--variable", "STRATA_RECORD=" + record));
+        command.addAll(List.of(extra));
+        Path out = dir.resolve("gitlab-ci-local.out");
+        Path err = dir.resolve("gitlab-ci-local.err");
+        Process process = new ProcessBuilder(command).directory(site.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("gitlab-ci-local did not finish: " + Files.readString(out) + Files.readString(err));
+        }
+        String output = Files.readString(out);
+        assertEquals(0, process.exitValue(), () -> command + "\n" + output + readQuietly(err));
+        return output;
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(" + file + " unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Each recorded call: node to its arguments, in the order the jobs ran. */
+    private Map<String, List<String>> calls() throws IOException {
+        Map<String, List<String>> calls = new LinkedHashMap<>();
+        if (!Files.exists(record)) {
+            return calls;
+        }
+        for (String line : Files.readAllLines(record)) {
+            List<String> args = List.of(line.split("\t"));
+            String node = args.get(args.indexOf("--node") + 1);
+            assertFalse(calls.containsKey(node), node + " was built twice: " + calls);
+            calls.put(node, args);
+        }
+        return calls;
+    }
+
+    private static String option(List<String> args, String name) {
+        return args.get(args.indexOf(name) + 1);
+    }
+
+    @Test
+    void runsExactlyThePlannedNodesEachAfterItsParent() throws Exception {
+        writeChildPipeline(change("roles/slurm/templates/slurm.conf.j2", "cluster-inventory/group_vars/Compute.yml"));
+
+        JsonNode jobs = new ObjectMapper().readTree(runPipeline("--list-json"));
+        Map<String, List<String>> needs = new LinkedHashMap<>();
+        for (JsonNode job : jobs) {
+            List<String> names = new ArrayList<>();
+            job.get("needs").forEach(need -> names.add(need.get("job").asText()));
+            needs.put(job.get("name").asText(), names);
+        }
+        assertEquals(Map.of("build:compute-compute", List.of(), "build:slurm-compute", List.of("build:compute-compute"),
+                "build:slurm-uan", List.of()), needs);
+
+        String output = runPipeline();
+        assertTrue(output.contains("PASS  build:slurm-compute"), output);
+        Map<String, List<String>> calls = calls();
+        assertEquals(Set.of("compute/compute", "slurm/compute", "slurm/uan"), calls.keySet(), output);
+        List<String> order = List.copyOf(calls.keySet());
+        assertTrue(order.indexOf("compute/compute") < order.indexOf("slurm/compute"), "child ran before its parent: " + order);
+
+        List<String> compute = calls.get("compute/compute");
+        assertEquals("build", compute.get(0));
+        assertEquals("localhost/ca/hsn-base:latest", option(compute, "--from"), "reused parent: its published image");
+        assertEquals("localhost/ca/compute-compute", option(compute, "--image"));
+        assertEquals("t1", option(compute, "--tag"));
+        assertEquals(site.resolve("layers.yaml").toString(), option(compute, "--config"));
+        assertEquals("localhost/ca/compute-compute:t1", option(calls.get("slurm/compute"), "--from"),
+                "a parent built in the pipeline: the image its job just built");
+        assertEquals("localhost/ca/uan-uan:latest", option(calls.get("slurm/uan"), "--from"));
+    }
+
+    @Test
+    void aChangeThatRebuildsNothingRunsOneJobThatSaysWhyAndBuildsNothing() throws Exception {
+        writeChildPipeline(change("roles/slurm/README.md"));
+        String output = runPipeline();
+        assertTrue(output.contains("PASS  strata:nothing-to-build"), output);
+        assertTrue(output.contains("Nothing to rebuild: every node is reused"), output);
+        assertTrue(output.contains("changed: roles/slurm/README.md"), output);
+        assertEquals(Map.of(), calls(), "strata was run although nothing is to be rebuilt");
+    }
+}

@@ -1,0 +1,39 @@
+package io.strata.engine.gitlab;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a generated child pipeline runs its jobs.
+ *
+ * @param strata the default value of the pipeline variable {@code STRATA}, the command each job
+ *     runs (split on blanks by the job's shell, e.g. {@code java -jar /opt/strata.jar}); a project,
+ *     trigger or runner variable {@code STRATA} overrides it
+ * @param config the layers file each job passes as {@code --config}, as seen from the job's
+ *     working directory (the project checkout)
+ * @param jobImage the container image the jobs run in, or null for the runner's default
+ * @param runnerTags the runner tags that pick the runners able to build images (may be empty)
+ */
+public record GitLabOptions(String strata, String config, String jobImage, List<String> runnerTags) {
+
+    /** The command jobs run when no {@code STRATA} variable says otherwise. */
+    public static final String DEFAULT_STRATA = "strata";
+
+    /** The layers file jobs use when none is named. */
+    public static final String DEFAULT_CONFIG = "layers.yaml";
+
+    /** Checks the values; {@code runnerTags} is copied. */
+    public GitLabOptions {
+        Objects.requireNonNull(strata, "strata");
+        Objects.requireNonNull(config, "config");
+        if (strata.isBlank()) {
+            throw new IllegalArgumentException("the STRATA command must not be blank");
+        }
+        runnerTags = List.copyOf(runnerTags);
+    }
+
+    /** Jobs that run {@value #DEFAULT_STRATA} on {@value #DEFAULT_CONFIG} on any runner. */
+    public static GitLabOptions defaults() {
+        return new GitLabOptions(DEFAULT_STRATA, DEFAULT_CONFIG, null, List.of());
+    }
+}
