@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "strata", mixinStandardHelpOptions = true, version = "strata 0.1.0",
         description = "Builds HPC cluster node images in layers, rebuilding only what a change affects.",
         subcommands = {ValidateCommand.class, ImpactCommand.class, PlanCommand.class, GitLabCiCommand.class, GraphCommand.class,
-            DemoCommand.class, CommandLine.HelpCommand.class})
+            DemoCommand.class, BuildCommand.class, CommandLine.HelpCommand.class})
 public final class StrataCommand implements Runnable {
 
     /** Exit code for invalid input (a layers file, a revision, an option). */

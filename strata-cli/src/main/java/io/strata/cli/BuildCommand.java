@@ -1,0 +1,301 @@
+package io.strata.cli;
+
+import io.strata.engine.build.BuildRequest;
+import io.strata.engine.build.BuildSession;
+import io.strata.engine.build.BuildSettings;
+import io.strata.engine.build.SourceInfo;
+import io.strata.engine.build.ansible.Connection;
+import io.strata.engine.build.buildah.Buildah;
+import io.strata.engine.build.buildah.ImageReference;
+import io.strata.engine.build.preflight.PreflightResult;
+import io.strata.engine.build.process.Cancellation;
+import io.strata.engine.build.publish.SquashfsOptions;
+import io.strata.engine.build.runner.BuildProgress;
+import io.strata.engine.build.runner.BuildReport;
+import io.strata.engine.build.runner.NodeJob;
+import io.strata.engine.build.runner.PlainProgress;
+import io.strata.engine.build.runner.ResultTable;
+import io.strata.engine.build.runner.TerminalProgress;
+import io.strata.engine.config.LayersConfig;
+import io.strata.engine.graph.LayerNode;
+import io.strata.engine.graph.NodeId;
+import io.strata.engine.impact.ImpactAnalyzer;
+import io.strata.engine.impact.ImpactRequest;
+import io.strata.engine.impact.ImpactResult;
+import io.strata.engine.plan.BuildPlan;
+import io.strata.engine.plan.ImageNames;
+import io.strata.engine.plan.PlannedNode;
+import io.strata.engine.plan.Planner;
+import io.strata.engine.site.SiteSnapshot;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code strata build}: builds a plan's nodes on this machine with rootless buildah and Ansible,
+ * or one node ({@code --node N --from IMAGE --tag T}, as CI jobs call it).
+ */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Build layer images on this machine (rootless buildah + Ansible) and publish them.",
+            "Without a change option every node is built. With --node, only that node, FROM --from."})
+final class BuildCommand implements Callable<Integer> {
+
+    /** Exit code when a node failed or the build was cancelled. */
+    static final int EXIT_FAILED = 1;
+    /** Exit code when the machine cannot build (preflight). */
+    static final int EXIT_PREFLIGHT = 4;
+
+    private static final long CLEANUP_WAIT_SECONDS = 120;
+
+    @Mixin
+    SiteOptions site;
+
+    @Mixin
+    ChangeOptions change;
+
+    @Option(names = "--node", paramLabel = "NODE", description = "Build only this node (layer/type).")
+    String node;
+
+    @Option(names = "--from", paramLabel = "IMAGE", description = "With --node: the image to build FROM (scratch for a root).")
+    String from;
+
+    @Option(names = "--image", paramLabel = "IMAGE", description = "With --node: the image repository to publish to (default: from the site's naming).")
+    String image;
+
+    @Option(names = "--tag", description = "Tag of the built images (default: the site's head commit, else 'dev').")
+    String tag;
+
+    @Option(names = "--registry", paramLabel = "HOST[:PORT][/PATH]",
+            description = "Publish to this registry (default: settings.registry; none: images stay in the local store).")
+    String registry;
+
+    @Option(names = "--published-tag", paramLabel = "TAG",
+            description = "The mutable tag moved to each image once published (default: settings.published_tag, else latest).")
+    String publishedTag;
+
+    @Option(names = "--no-published-tag", description = "Move no mutable tag.")
+    boolean noPublishedTag;
+
+    @Option(names = "--reuse", description = "Skip nodes whose input digest is already published (a re-run rebuilds only what failed).")
+    boolean reuse;
+
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Nodes built at once (default: settings.build.jobs, else 2).")
+    Integer jobs;
+
+    @Option(names = "--connection", paramLabel = "chroot|buildah", description = "Ansible connection (default: settings.build.connection, else chroot).")
+    String connection;
+
+    @Option(names = "--storage-driver", paramLabel = "auto|overlay|vfs", description = "Storage driver (default: settings.build.storage_driver, else auto).")
+    String storageDriver;
+
+    @Option(names = "--squashfs", paramLabel = "DIR", description = "Also export each built image as DIR/<layer>-<type>-<tag>.squashfs.")
+    Path squashfsDir;
+
+    @Option(names = "--squashfs-compression", paramLabel = "COMP[:LEVEL]", description = "squashfs compression (default: zstd:3).")
+    String squashfsCompression;
+
+    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]", description = "Reach this registry without TLS verification (repeatable).")
+    List<String> insecureRegistries = new ArrayList<>();
+
+    @Option(names = "--authfile", paramLabel = "FILE",
+            description = "Registry auth file (default: a 0600 file from STRATA_REGISTRY_USER/STRATA_REGISTRY_PASSWORD, else REGISTRY_AUTH_FILE).")
+    Path authFile;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "strata-build",
+            description = "Logs (DIR/logs) and scratch folders (DIR/tmp) (default: ${DEFAULT-VALUE}).")
+    Path workDir;
+
+    @Option(names = "--progress", paramLabel = "auto|tty|plain", defaultValue = "auto",
+            description = "Live display on a terminal, plain lines otherwise (default: ${DEFAULT-VALUE}).")
+    String progressMode;
+
+    @Option(names = "--allow-root", description = "Allow running as root (throw-away machines only).")
+    boolean allowRoot;
+
+    @Option(names = "--preflight", description = "Only check that this machine can build, and explain what is missing.")
+    boolean preflightOnly;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LayersConfig config = site.readConfig();
+        SiteSnapshot snapshot = SiteSnapshot.load(site.configFile(), site.currentTrees(config));
+        BuildSettings settings = settings(config);
+        String targetRegistry = registry != null ? registry : config.settings().registry();
+        if (targetRegistry != null && (targetRegistry.isBlank() || targetRegistry.equals(ImageReference.LOCAL))) {
+            targetRegistry = null;
+        }
+        ImageNames names = ImageNames.of(config, targetRegistry == null ? ImageNames.LOCAL_REGISTRY : targetRegistry);
+        String mutable = noPublishedTag ? null : publishedTag != null ? publishedTag : config.settings().publishedTag();
+        SourceInfo source = SourceRevision.of(site.siteDir());
+        List<NodeJob> plan = node != null ? singleNode(snapshot, names, source) : planned(names, mutable, source);
+        checkTag(plan);
+        BuildRequest request = new BuildRequest(snapshot, plan, settings, targetRegistry, mutable, reuse,
+                jobs != null ? jobs : settings.jobs(), workDir.toAbsolutePath().normalize(), authFile, allowRoot, source);
+        PrintWriter out = spec.commandLine().getOut();
+        Cancellation cancellation = new Cancellation();
+        BuildSession session = new BuildSession(System.getenv(), cancellation);
+        if (preflightOnly) {
+            PreflightResult result = session.preflight(request);
+            out.print(result.format());
+            out.flush();
+            return result.ok() ? 0 : EXIT_PREFLIGHT;
+        }
+        if (plan.isEmpty()) {
+            out.println("Nothing to build: every node is reused.");
+            out.flush();
+            return 0;
+        }
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            if (finished.getCount() > 0) {
+                cancellation.cancel("interrupted (SIGINT/SIGTERM)");
+                try {
+                    finished.await(CLEANUP_WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "strata-build-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            BuildSession.Outcome outcome = session.run(request, progress());
+            if (outcome.report() == null) {
+                spec.commandLine().getErr().print("This machine cannot build yet:\n" + outcome.preflight().format());
+                spec.commandLine().getErr().flush();
+                return EXIT_PREFLIGHT;
+            }
+            BuildReport report = outcome.report();
+            out.println();
+            out.print(ResultTable.render(report));
+            out.println("Logs: " + request.logDir());
+            out.flush();
+            BuildResultJson.write(request.workDir().resolve("result.json"), report);
+            return report.succeeded() ? 0 : EXIT_FAILED;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook is running and sees the latch released
+            }
+        }
+    }
+
+    private BuildSettings settings(LayersConfig config) {
+        BuildSettings base = BuildSettings.of(config, site.siteDir());
+        Set<String> insecure = new TreeSet<>(base.insecureRegistries());
+        insecure.addAll(insecureRegistries);
+        SquashfsOptions squashfs = base.squashfs();
+        if (squashfsDir != null || squashfsCompression != null) {
+            Path dir = squashfsDir != null ? squashfsDir.toAbsolutePath().normalize()
+                    : squashfs != null ? squashfs.dir() : Path.of("squashfs").toAbsolutePath();
+            String compression = squashfsCompression != null ? squashfsCompression
+                    : squashfs != null ? squashfs.compression() + (squashfs.level() > 0 ? ":" + squashfs.level() : "") : "zstd:3";
+            squashfs = SquashfsOptions.parse(dir, compression);
+        }
+        String driver = storageDriver != null ? storageDriver : base.storageDriver();
+        if (!Set.of("auto", "overlay", "vfs").contains(driver)) {
+            throw new UserError("--storage-driver " + driver + ": use auto, overlay or vfs");
+        }
+        return new BuildSettings(driver, base.isolation(), connection != null ? Connection.parse(connection) : base.connection(),
+                base.connectionAttempts(), base.pythonInterpreter(), insecure, base.pushAttempts(), base.jobs(), squashfs, base.test());
+    }
+
+    private List<NodeJob> singleNode(SiteSnapshot snapshot, ImageNames names, SourceInfo source) {
+        if (change.given()) {
+            throw new UserError("--node builds one node; it takes no change options (--base, --changed-files, --start-at, --full)");
+        }
+        NodeId id = NodeId.parse(node);
+        if (!snapshot.graph().contains(id)) {
+            throw new UserError("--node " + node + ": no such node (see 'strata graph')");
+        }
+        LayerNode layerNode = snapshot.graph().node(id);
+        NodeId parent = snapshot.graph().parent(id).orElse(null);
+        String fromImage = from;
+        if (layerNode.isRoot()) {
+            if (fromImage != null && !fromImage.equals(Buildah.SCRATCH)) {
+                throw new UserError("--from " + fromImage + ": " + id + " is a root, built from scratch");
+            }
+            fromImage = Buildah.SCRATCH;
+        } else if (fromImage == null || fromImage.equals(Buildah.SCRATCH)) {
+            throw new UserError("--node " + id + " needs --from IMAGE: the image of its parent " + parent);
+        }
+        String repository = image != null ? image : names.image(id);
+        return List.of(new NodeJob(id, parent, repository, tag != null ? tag : defaultTag(source), fromImage));
+    }
+
+    private List<NodeJob> planned(ImageNames names, String mutable, SourceInfo source) {
+        if (from != null || image != null) {
+            throw new UserError("--from and --image go with --node");
+        }
+        ImpactRequest request;
+        if (change.given()) {
+            request = change.request(site);
+        } else {
+            LayersConfig config = site.readConfig();
+            request = new ImpactRequest(site.configFile(), site.currentTrees(config), null, Set.of(), new TreeSet<>(change.imageTypes), true);
+        }
+        ImpactResult impact = new ImpactAnalyzer().analyze(request);
+        String runTag = tag != null ? tag : impact.head() != null ? impact.head().substring(0, 12) : defaultTag(source);
+        BuildPlan plan = Planner.plan(impact, names, runTag, mutable != null ? mutable : "latest");
+        List<NodeJob> jobsList = new ArrayList<>();
+        for (PlannedNode planned : plan.build()) {
+            jobsList.add(new NodeJob(planned.node(), planned.parent(), planned.image(), planned.tag(), planned.from()));
+        }
+        return jobsList;
+    }
+
+    private static String defaultTag(SourceInfo source) {
+        if (source.revision() == null) {
+            return "dev";
+        }
+        String revision = source.revision();
+        boolean dirty = revision.endsWith("-dirty");
+        String commit = dirty ? revision.substring(0, revision.length() - "-dirty".length()) : revision;
+        return commit.substring(0, Math.min(12, commit.length())) + (dirty ? "-dirty" : "");
+    }
+
+    private static void checkTag(List<NodeJob> plan) {
+        Set<String> tags = new LinkedHashSet<>();
+        plan.forEach(job -> tags.add(job.tag()));
+        for (String t : tags) {
+            if (!ImageReference.isValidTag(t)) {
+                throw new UserError("--tag " + t + ": a tag has letters, digits, '_', '.' and '-' (at most 128, not starting with '.' or '-')");
+            }
+        }
+    }
+
+    private BuildProgress progress() {
+        PrintStream out = System.out;
+        boolean tty = switch (progressMode) {
+            case "tty" -> true;
+            case "plain" -> false;
+            case "auto" -> System.console() != null && System.getenv("CI") == null;
+            default -> throw new UserError("--progress " + progressMode + ": use auto, tty or plain");
+        };
+        if (tty) {
+            int width = 100;
+            String columns = System.getenv("COLUMNS");
+            if (columns != null && columns.matches("\\d+")) {
+                width = Integer.parseInt(columns);
+            }
+            return new TerminalProgress(out, width);
+        }
+        return new PlainProgress(out, false);
+    }
+}

@@ -1,0 +1,49 @@
+package io.strata.cli;
+
+import io.strata.engine.build.runner.BuildReport;
+import io.strata.engine.build.runner.NodeOutcome;
+import io.strata.engine.impact.ImpactJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The build report as JSON ({@code <work-dir>/result.json}), with full digests, for CI steps. */
+final class BuildResultJson {
+
+    private BuildResultJson() {
+    }
+
+    static Map<String, Object> toMap(BuildReport report) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("succeeded", report.succeeded());
+        map.put("cancelled", report.cancelled());
+        List<Object> nodes = new ArrayList<>();
+        for (NodeOutcome outcome : report.outcomes()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("node", outcome.node().toString());
+            entry.put("result", outcome.status().name().toLowerCase(java.util.Locale.ROOT));
+            entry.put("seconds", outcome.duration().toMillis() / 1000.0);
+            entry.put("image", outcome.image() == null ? null : outcome.image().reference());
+            entry.put("imageId", outcome.image() == null ? null : outcome.image().imageId());
+            entry.put("digest", outcome.image() == null ? null : outcome.image().digest());
+            entry.put("message", outcome.message());
+            entry.put("log", outcome.log() == null ? null : outcome.log().toString());
+            nodes.add(entry);
+        }
+        map.put("nodes", nodes);
+        return map;
+    }
+
+    static void write(Path file, BuildReport report) {
+        try {
+            Files.writeString(file, ImpactJson.json(toMap(report)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

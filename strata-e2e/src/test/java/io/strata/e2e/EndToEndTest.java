@@ -1,0 +1,247 @@
+package io.strata.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Real builds of the example site's compute branch (hsn/base, compute/compute, slurm/compute) on
+ * its Debian root, published to a registry with htpasswd auth, then re-used, rebuilt from a
+ * pulled parent, and broken in the ways builds break. The tests run in order: later ones start
+ * from what earlier ones published.
+ */
+@ExtendWith(E2eEnvironment.Resolver.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndTest {
+
+    private static final List<String> BRANCH = List.of("hsn/base", "compute/compute", "slurm/compute");
+
+    private static E2eEnvironment env;
+    private static Path site;
+
+    @BeforeEach
+    void setUp(E2eEnvironment environment) throws IOException {
+        if (env == null) {
+            env = environment;
+            site = env.site("main");
+        }
+    }
+
+    private static Map<String, String> creds() {
+        return E2eEnvironment.credentials(E2eEnvironment.PASSWORD);
+    }
+
+    private static JsonNode result(Path buildSite) throws IOException {
+        return new ObjectMapper().readTree(env.workDir(buildSite).resolve("result.json").toFile());
+    }
+
+    private static String status(JsonNode result, String node) {
+        for (JsonNode entry : result.get("nodes")) {
+            if (entry.get("node").asText().equals(node)) {
+                return entry.get("result").asText();
+            }
+        }
+        return "absent";
+    }
+
+    private static String image(String node) {
+        String[] parts = node.split("/");
+        return env.registry().host() + "/" + E2eEnvironment.repository(parts[0], parts[1]);
+    }
+
+    private static Optional<String> digest(String node, String tag) throws IOException, InterruptedException {
+        String[] parts = node.split("/");
+        return env.registry().digest(E2eEnvironment.repository(parts[0], parts[1]), tag);
+    }
+
+    private static void assertNothingLeftBehind() throws IOException, InterruptedException {
+        assertEquals(List.of(), env.containers(), "working containers left behind");
+        assertEquals(List.of(), env.mountsBelowRoot(), "mounts left behind");
+        Path scratch = env.workDir(site).getParent();
+        try (Stream<Path> dirs = Files.walk(scratch, 3)) {
+            assertEquals(List.of(), dirs.filter(p -> p.getFileName().toString().matches(".*-[0-9a-f]{8}") && p.toString().contains("-work/tmp/"))
+                    .toList(), "scratch folders left behind");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theComputeBranchIsBuiltWithGroupVarsPublishedLabelledAndExportedAsSquashfs() throws Exception {
+        Path squashfs = site.resolveSibling("squashfs");
+        Run run = env.strata(site, creds(), "build", "--start-at", "hsn/base", "--image-types", "compute", "--tag", "r1",
+                "--squashfs", squashfs.toString(), "-j", "2");
+        assertEquals(0, run.exit(), run.all());
+        assertTrue(run.out().contains("3 nodes: 3 built"), run.out());
+        assertTrue(run.out().matches("(?s).*NODE +RESULT +DURATION +IMAGE +DIGEST.*"), "the final table: " + run.out());
+        for (String node : BRANCH) {
+            assertEquals("built", status(result(site), node), run.out());
+            Optional<String> r1 = digest(node, "r1");
+            assertTrue(r1.isPresent(), node + ":r1 was not pushed");
+            assertEquals(r1, digest(node, "latest"), "the mutable tag names the new image");
+            assertTrue(env.registry().tags(E2eEnvironment.repository(node.split("/")[0], node.split("/")[1])).stream()
+                    .anyMatch(tag -> tag.matches("in-[0-9a-f]{32}")), node + " has no input-digest tag");
+            String slug = node.replace('/', '-');
+            assertTrue(Files.size(squashfs.resolve(slug + "-r1.squashfs")) > 50_000_000L, slug + " squashfs");
+        }
+        assertEquals("hsqs", new String(Files.readAllBytes(squashfs.resolve("slurm-compute-r1.squashfs")), 0, 4,
+                java.nio.charset.StandardCharsets.US_ASCII), "squashfs magic");
+
+        assertEquals("# Managed by Ansible (role hsn)\nhsn0 mtu=9000\nhsn1 mtu=9000\n", env.readFile(image("hsn/base") + ":r1", "/etc/hsn.conf"),
+                "group_vars/HSN.yml applied");
+        assertEquals("profile=hpc-compute\n", env.readFile(image("compute/compute") + ":r1", "/etc/tuning.conf"),
+                "group_vars/Compute.yml applied through the role default");
+        String slurm = env.readFile(image("slurm/compute") + ":r1", "/etc/slurm/slurm.conf");
+        assertTrue(slurm.contains("ClusterName=ca\nSlurmctldHost=ca-slurmctld\nNodeFeatures=gpu,nvme"), slurm);
+        assertEquals("slurm configured\n", env.readFile(image("slurm/compute") + ":r1", "/etc/slurm/.configured"), "the handler ran");
+        assertEquals("clusterA\n", env.readFile(image("slurm/compute") + ":r1", "/etc/cluster-name"), "the root's cmds ran");
+
+        Run labels = env.run("skopeo", "inspect", "--tls-verify=false", "--creds", E2eEnvironment.USER + ":" + E2eEnvironment.PASSWORD,
+                "docker://" + image("compute/compute") + ":r1");
+        JsonNode inspected = new ObjectMapper().readTree(labels.out()).get("Labels");
+        assertEquals("compute/compute", inspected.get("io.strata.node").asText());
+        assertTrue(inspected.get("io.strata.input-digest").asText().matches("sha256:[0-9a-f]{64}"));
+        Run parentRaw = env.run("skopeo", "inspect", "--raw", "--tls-verify=false", "--creds",
+                E2eEnvironment.USER + ":" + E2eEnvironment.PASSWORD, "docker://" + image("hsn/base") + ":r1");
+        String parentId = new ObjectMapper().readTree(parentRaw.out()).get("config").get("digest").asText();
+        assertEquals(parentId, inspected.get("io.strata.parent.id").asText(), "the parent's image ID");
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    @Order(2)
+    void aReRunWithReuseBuildsNothing() throws Exception {
+        Optional<String> before = digest("slurm/compute", "r1");
+        Run run = env.strata(site, creds(), "build", "--start-at", "hsn/base", "--image-types", "compute", "--tag", "r1b", "--reuse");
+        assertEquals(0, run.exit(), run.all());
+        assertTrue(run.out().contains("3 nodes: 3 reused"), run.out());
+        for (String node : BRANCH) {
+            assertEquals("reused", status(result(site), node));
+            assertEquals(digest(node, "r1"), digest(node, "r1b"), node + " got the run's tag on the same image");
+        }
+        assertEquals(before, digest("slurm/compute", "latest"));
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    @Order(3)
+    void aChildIsBuiltFromThePushedParentAfterTheParentIsRemovedLocally() throws Exception {
+        String parent = image("compute/compute");
+        for (String line : env.run("buildah", "images", "--format", "{{.Name}}:{{.Tag}}").out().lines().toList()) {
+            if (line.startsWith(parent + ":")) {
+                env.run("buildah", "rmi", line);
+            }
+        }
+        assertNotEquals(0, env.run("buildah", "inspect", "--type", "image", parent + ":r1").exit(), "the parent is gone locally");
+        Run run = env.strata(site, creds(), "build", "--node", "slurm/compute", "--from", parent + ":r1", "--tag", "r2");
+        assertEquals(0, run.exit(), run.all());
+        assertTrue(digest("slurm/compute", "r2").isPresent());
+        assertEquals(0, env.run("buildah", "inspect", "--type", "image", parent + ":r1").exit(), "the parent was pulled");
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    @Order(4)
+    void aFailingTaskPublishesNothingAndLeavesTheMutableTagOnTheOldImage() throws Exception {
+        Path broken = env.site("failing-task");
+        Path tasks = broken.resolve("roles/slurm/tasks/main.yml");
+        Files.writeString(tasks, Files.readString(tasks) + """
+
+                - name: A check that fails
+                  ansible.builtin.command: test -e /etc/does-not-exist
+                """);
+        Optional<String> latest = digest("slurm/compute", "latest");
+        List<String> images = env.images();
+        Run run = env.strata(broken, creds(), "build", "--node", "slurm/compute", "--from", image("compute/compute") + ":r1", "--tag", "f1");
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().contains("slurm/compute    FAILED") || run.out().contains("FAILED"), run.out());
+        assertTrue(run.out().contains("TASK [slurm : A check that fails]"), "the failed task is named: " + run.out());
+        assertEquals(Optional.empty(), digest("slurm/compute", "f1"));
+        assertEquals(latest, digest("slurm/compute", "latest"), "the mutable tag did not move");
+        assertEquals(images, env.images(), "no new image kept");
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    @Order(5)
+    void anAbortInTheMiddleOfALayerStopsEverythingAndPublishesNothing() throws Exception {
+        Path slow = env.site("abort");
+        Path tasks = slow.resolve("roles/slurm/tasks/main.yml");
+        Files.writeString(tasks, """
+                - name: A long step
+                  ansible.builtin.command: sleep 300
+                """ + Files.readString(tasks));
+        Optional<String> latest = digest("slurm/compute", "latest");
+        List<String> images = env.images();
+        Process strata = env.startStrata(slow, creds(), "build", "--node", "slurm/compute", "--from", image("compute/compute") + ":r1",
+                "--tag", "a1");
+        Path log = env.workDir(slow).resolve("logs/slurm-compute.log");
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (!(Files.exists(log) && Files.readString(log).contains("TASK [slurm : A long step]"))) {
+            assertTrue(System.nanoTime() < deadline, "the layer never reached its long step");
+            assertTrue(strata.isAlive(), "strata ended early");
+            Thread.sleep(200);
+        }
+        Thread.sleep(1000);
+        strata.destroy();
+        Run run = env.finish(strata, 120);
+        assertNotEquals(0, run.exit(), run.all());
+        assertTrue(Files.readString(log).contains("cleanup: removing working container"), Files.readString(log));
+        assertEquals(Optional.empty(), digest("slurm/compute", "a1"));
+        assertEquals(latest, digest("slurm/compute", "latest"));
+        assertEquals(images, env.images());
+        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 300")),
+                "the task's process was killed");
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    @Order(6)
+    void aWrongPasswordIsAClearErrorThatDoesNotShowThePassword() throws Exception {
+        String wrong = "Wrong-Pw-Nobody-Should-See-7";
+        Run run = env.strata(site, E2eEnvironment.credentials(wrong), "build", "--node", "hsn/base", "--from",
+                image("my-fav-os/base") + ":latest", "--tag", "w1");
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().contains("refused the credentials"), run.out());
+        assertTrue(run.out().contains("STRATA_REGISTRY_PASSWORD"), "says what to check: " + run.out());
+        assertFalse(run.all().contains(wrong), "the password is printed");
+        try (Stream<Path> logs = Files.list(env.workDir(site).resolve("logs"))) {
+            for (Path file : logs.toList()) {
+                assertFalse(Files.readString(file).contains(wrong), file + " shows the password");
+            }
+        }
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    @Order(7)
+    void aRegistryThatIsDownIsRetriedThenExplainedAndNothingIsKept() throws Exception {
+        String local = "localhost/e2e/base:down";
+        assertEquals(0, env.run("buildah", "tag", image("my-fav-os/base") + ":latest", local).exit());
+        List<String> images = env.images();
+        String dead = "127.0.0.1:" + Registry.freePort();
+        Run run = env.strata(site, creds(), "build", "--node", "hsn/base", "--from", local, "--tag", "d1",
+                "--registry", dead, "--insecure-registry", dead);
+        assertEquals(1, run.exit(), run.all());
+        assertTrue(run.out().contains("cannot reach the registry " + dead + " (2 attempts"), run.out());
+        assertTrue(Files.readString(env.workDir(site).resolve("logs/hsn-base.log")).contains("unreachable (attempt 1 of 2), retrying"));
+        assertEquals(images, env.images(), "the built image was not kept");
+        assertNothingLeftBehind();
+    }
+}
