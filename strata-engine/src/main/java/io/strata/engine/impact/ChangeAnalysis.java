@@ -95,9 +95,19 @@ final class ChangeAnalysis {
         if (!touchesRepo && inventoryDiff == null) {
             return "the change touches neither " + repoName(node.repo()) + " nor the inventory";
         }
-        Optional<Closure> before = baseClosures.of(node);
-        Optional<Closure> after = headClosures.of(node);
-        List<Closure> closures = Stream.of(before, after).flatMap(Optional::stream).toList();
+        // The head closure first: when it already affects the node, the base closure (which can
+        // only add reasons) is not computed.
+        List<Closure> closures = headClosures.of(node).map(List::of).orElse(List.of());
+        closureReasons(node, closures, touchesRepo, reasons);
+        if (reasons.isEmpty()) {
+            closures = Stream.concat(baseClosures.of(node).stream(), closures.stream()).toList();
+            closureReasons(node, closures, touchesRepo, reasons);
+        }
+        int inputs = closures.stream().mapToInt(c -> c.inputs().size()).max().orElse(0);
+        return "none of the " + inputs + " files its playbook pulls in changed, and no inventory variable it reads changed";
+    }
+
+    private void closureReasons(LayerNode node, List<Closure> closures, boolean touchesRepo, List<Reason> reasons) {
         if (touchesRepo) {
             fileReasons(node, closures, reasons);
             requirementReasons(node, closures, reasons);
@@ -105,8 +115,6 @@ final class ChangeAnalysis {
         if (inventoryDiff != null) {
             inventoryReasons(node, closures, reasons);
         }
-        int inputs = closures.stream().mapToInt(c -> c.inputs().size()).max().orElse(0);
-        return "none of the " + inputs + " files its playbook pulls in changed, and no inventory variable it reads changed";
     }
 
     private void fileReasons(LayerNode node, List<Closure> closures, List<Reason> reasons) {
