@@ -15,6 +15,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,8 +66,42 @@ public final class Preflight {
         this.user = user;
     }
 
-    /** Runs the checks a build with these needs requires. */
+    /** Runs the checks a build with these needs requires (the independent probes at once). */
     public PreflightResult run(PreflightNeeds needs) {
+        ExecutorService pool = Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "strata-preflight");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return run(needs, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private PreflightResult run(PreflightNeeds needs, ExecutorService pool) {
+        List<Check> ansibleChecks = new ArrayList<>();
+        CompletableFuture<String> ansibleVersion = needs.connection() == null ? CompletableFuture.completedFuture("")
+                : CompletableFuture.supplyAsync(() -> ansible(needs.connection(), ansibleChecks), pool);
+        List<CompletableFuture<Check>> tools = new ArrayList<>();
+        for (String manager : needs.packageManagers()) {
+            String program = switch (manager) {
+                case "apt" -> "mmdebstrap";
+                case "dnf" -> "dnf";
+                default -> "zypper";
+            };
+            tools.add(CompletableFuture.supplyAsync(() -> tool(program, List.of(program, "--version"), "roots with manager: " + manager,
+                    manager.equals("apt") ? "apt-get install mmdebstrap" : "install " + program + " on the build host"), pool));
+        }
+        if (needs.squashfs()) {
+            tools.add(CompletableFuture.supplyAsync(() -> tool("mksquashfs", List.of("mksquashfs", "-version"), "squashfs export",
+                    "apt-get install squashfs-tools"), pool));
+        }
+        if (needs.registry()) {
+            tools.add(CompletableFuture.supplyAsync(() -> tool("skopeo", List.of("skopeo", "--version"),
+                    "registry lookups without pulling", "apt-get install skopeo"), pool));
+        }
         List<Check> checks = new ArrayList<>();
         if (uid == 0) {
             checks.add(needs.allowRoot() ? Check.pass("user", "root (allowed by --allow-root)")
@@ -81,27 +118,11 @@ public final class Preflight {
             checks.add(setuid("newgidmap"));
         }
         String driver = storage(needs.storageDriver(), checks, buildahVersion != null);
-        String ansibleVersion = "";
-        if (needs.connection() != null) {
-            ansibleVersion = ansible(needs.connection(), checks);
-        }
-        for (String manager : needs.packageManagers()) {
-            String program = switch (manager) {
-                case "apt" -> "mmdebstrap";
-                case "dnf" -> "dnf";
-                default -> "zypper";
-            };
-            checks.add(tool(program, List.of(program, "--version"), "roots with manager: " + manager,
-                    manager.equals("apt") ? "apt-get install mmdebstrap" : "install " + program + " on the build host"));
-        }
-        if (needs.squashfs()) {
-            checks.add(tool("mksquashfs", List.of("mksquashfs", "-version"), "squashfs export", "apt-get install squashfs-tools"));
-        }
-        if (needs.registry()) {
-            checks.add(tool("skopeo", List.of("skopeo", "--version"), "registry lookups without pulling", "apt-get install skopeo"));
-        }
-        ToolVersions tools = new ToolVersions(ToolVersions.STRATA_VERSION, buildahVersion == null ? "" : buildahVersion, ansibleVersion);
-        return new PreflightResult(checks, tools, driver);
+        String ansible = ansibleVersion.join();
+        checks.addAll(ansibleChecks);
+        tools.forEach(tool -> checks.add(tool.join()));
+        ToolVersions versions = new ToolVersions(ToolVersions.STRATA_VERSION, buildahVersion == null ? "" : buildahVersion, ansible);
+        return new PreflightResult(checks, versions, driver);
     }
 
     private String buildahVersion(List<Check> checks) {
