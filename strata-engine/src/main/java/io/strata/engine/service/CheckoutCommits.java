@@ -1,9 +1,12 @@
 package io.strata.engine.service;
 
+import io.strata.engine.build.SourceInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
@@ -11,7 +14,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
-/** The commits a checkout knows: its HEAD, and whether a revision is in its object store. */
+/** The commits a checkout knows: its HEAD, whether a revision is in its object store, where it came from. */
 final class CheckoutCommits {
 
     private CheckoutCommits() {
@@ -25,6 +28,24 @@ final class CheckoutCommits {
     /** Whether the repository holding {@code dir} has the commit a revision names. */
     static boolean has(Path dir, String revision) {
         return resolve(dir, revision).isPresent();
+    }
+
+    /** The checkout's {@code origin} URL and HEAD commit ({@code -dirty} when files changed); unknown outside git. */
+    static SourceInfo source(Path dir) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile());
+        if (builder.getGitDir() == null) {
+            return SourceInfo.UNKNOWN;
+        }
+        try (Repository repository = builder.setMustExist(true).build(); Git git = new Git(repository)) {
+            ObjectId head = repository.resolve("HEAD");
+            if (head == null) {
+                return SourceInfo.UNKNOWN;
+            }
+            boolean clean = git.status().call().isClean();
+            return new SourceInfo(repository.getConfig().getString("remote", "origin", "url"), head.name() + (clean ? "" : "-dirty"));
+        } catch (IOException | GitAPIException e) {
+            return SourceInfo.UNKNOWN;
+        }
     }
 
     private static Optional<String> resolve(Path dir, String revision) {

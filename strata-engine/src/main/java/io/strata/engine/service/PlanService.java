@@ -7,7 +7,6 @@ import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.LayersConfig;
 import io.strata.engine.config.Problem;
 import io.strata.engine.config.SourceLocation;
-import io.strata.engine.graph.LayerGraphBuilder;
 import io.strata.engine.impact.ImpactAnalyzer;
 import io.strata.engine.impact.ImpactRequest;
 import io.strata.engine.impact.ImpactResult;
@@ -18,15 +17,10 @@ import io.strata.engine.render.GraphPicture;
 import io.strata.engine.render.SvgRenderer;
 import io.strata.engine.site.SiteSnapshot;
 import io.strata.engine.site.SiteTrees;
-import io.strata.engine.source.DirectorySourceTree;
 import io.strata.engine.source.RepoPaths;
 import io.strata.engine.source.SourceTree;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,12 +44,10 @@ public final class PlanService {
      */
     public static PlanOutcome plan(PlanRequest request) {
         SiteCheckout site = request.site();
-        Path siteDir = site.dir().toAbsolutePath().normalize();
-        LayersConfig config = readConfig(siteDir, site.configFile());
-        Map<String, Path> repoDirs = repoDirs(siteDir, site, config);
-        Map<String, SourceTree> repos = new LinkedHashMap<>();
-        repoDirs.forEach((name, dir) -> repos.put(name, DirectorySourceTree.of(dir)));
-        SiteTrees current = new SiteTrees(DirectorySourceTree.of(siteDir), Map.copyOf(repos));
+        Path siteDir = CheckoutFiles.siteDir(site);
+        LayersConfig config = CheckoutFiles.config(site);
+        Map<String, Path> repoDirs = CheckoutFiles.repoDirs(site, config);
+        SiteTrees current = CheckoutFiles.trees(site, repoDirs);
 
         ChangeSpec spec = request.change();
         Path changeDir = changeDir(siteDir, repoDirs, spec.repo(), site.configFile());
@@ -101,43 +93,11 @@ public final class PlanService {
      * @throws ConfigException when the layers file is wrong or the repository has no checkout
      */
     public static Path checkoutOf(SiteCheckout site, String repo) {
-        Path siteDir = site.dir().toAbsolutePath().normalize();
+        Path siteDir = CheckoutFiles.siteDir(site);
         if (repo == null) {
             return siteDir;
         }
-        Map<String, Path> repoDirs = repoDirs(siteDir, site, readConfig(siteDir, site.configFile()));
-        return changeDir(siteDir, repoDirs, repo, site.configFile());
-    }
-
-    private static LayersConfig readConfig(Path siteDir, String configFile) {
-        Path file = siteDir.resolve(configFile);
-        if (!Files.isRegularFile(file)) {
-            throw new ConfigException(new Problem(SourceLocation.of(configFile), "", "no layers file in " + siteDir,
-                    "check out the site repository first, or give the layers file's path relative to the workspace"));
-        }
-        try {
-            return LayerGraphBuilder.load(configFile, Files.readAllBytes(file)).config();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-    }
-
-    /** Repository name to checkout: settings.repos, then the caller's folders; each must exist. */
-    private static Map<String, Path> repoDirs(Path siteDir, SiteCheckout site, LayersConfig config) {
-        Map<String, Path> dirs = new LinkedHashMap<>();
-        config.settings().repos().forEach((name, dir) -> dirs.put(name, siteDir.resolve(dir).normalize()));
-        site.repoDirs().forEach((name, dir) -> dirs.put(name, siteDir.resolve(dir).normalize()));
-        List<Problem> problems = new ArrayList<>();
-        dirs.forEach((name, dir) -> {
-            if (!Files.isDirectory(dir)) {
-                problems.add(new Problem(SourceLocation.of(site.configFile()), name, "the checkout of repository '"
-                        + name + "', " + dir + ", is not a folder", "check the repository out there, or map it to its folder"));
-            }
-        });
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-        return dirs;
+        return changeDir(siteDir, CheckoutFiles.repoDirs(site, CheckoutFiles.config(site)), repo, site.configFile());
     }
 
     private static Path changeDir(Path siteDir, Map<String, Path> repoDirs, String repo, String configFile) {

@@ -1,0 +1,128 @@
+package io.strata.engine.service;
+
+import io.strata.engine.build.BuildRequest;
+import io.strata.engine.build.BuildSession;
+import io.strata.engine.build.BuildSettings;
+import io.strata.engine.build.SourceInfo;
+import io.strata.engine.build.buildah.Buildah;
+import io.strata.engine.build.buildah.ImageReference;
+import io.strata.engine.build.process.Cancellation;
+import io.strata.engine.build.runner.BuildProgress;
+import io.strata.engine.build.runner.NodeJob;
+import io.strata.engine.config.ConfigException;
+import io.strata.engine.config.LayersConfig;
+import io.strata.engine.config.Problem;
+import io.strata.engine.config.SourceLocation;
+import io.strata.engine.graph.LayerNode;
+import io.strata.engine.graph.NodeId;
+import io.strata.engine.plan.ImageNames;
+import io.strata.engine.site.SiteSnapshot;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds one node of a site checked out on this machine, FROM the image a plan names: what the
+ * Jenkins {@code buildLayer} step runs on its agent. The node's build itself (preflight,
+ * credentials, buildah and Ansible, publishing, cleanup) is {@link BuildSession}'s.
+ */
+public final class NodeBuildService {
+
+    private static final Set<String> STORAGE_DRIVERS = Set.of(BuildSettings.AUTO, "overlay", "vfs");
+
+    private NodeBuildService() {
+    }
+
+    /**
+     * What the build of one node runs: the site as checked out, the node's job (image, tag,
+     * FROM), the build settings and where images are published.
+     *
+     * @throws ConfigException when the layers file, the node, its FROM, the tag or the storage
+     *     driver is wrong; each problem says what to do
+     */
+    public static BuildRequest prepare(NodeBuildRequest request) {
+        SiteCheckout site = request.site();
+        LayersConfig config = CheckoutFiles.config(site);
+        SiteSnapshot snapshot = SiteSnapshot.load(site.configFile(),
+                CheckoutFiles.trees(site, CheckoutFiles.repoDirs(site, config)));
+        ImageOptions images = request.images();
+        String registry = images.registry() != null ? images.registry()
+                : config.settings().registry() != null ? config.settings().registry() : images.fallbackRegistry();
+        if (registry != null && (registry.isBlank() || registry.equals(ImageReference.LOCAL))) {
+            registry = null;
+        }
+        ImageNames names = ImageNames.of(config, registry == null ? ImageNames.LOCAL_REGISTRY : registry);
+        SourceInfo source = CheckoutCommits.source(CheckoutFiles.siteDir(site));
+        NodeJob job = job(snapshot, request, names, source);
+        String mutableTag = images.publishedTag() != null ? images.publishedTag() : config.settings().publishedTag();
+        return new BuildRequest(snapshot, List.of(job), settings(config, site, request.storageDriver()), registry, mutableTag,
+                request.reuse(), 1, request.workDir().toAbsolutePath().normalize(), null, false, source);
+    }
+
+    /**
+     * Builds the node.
+     *
+     * @param env the environment; registry credentials come from it ({@code STRATA_REGISTRY_USER}
+     *     and {@code STRATA_REGISTRY_PASSWORD}, else {@code REGISTRY_AUTH_FILE})
+     * @param cancellation stops the build and cleans up when it fires
+     * @param progress follows the build (log lines are masked)
+     * @throws ConfigException as {@link #prepare} does, or when a package list is invalid
+     */
+    public static BuildSession.Outcome build(NodeBuildRequest request, Map<String, String> env, Cancellation cancellation,
+            BuildProgress progress) {
+        return new BuildSession(env, cancellation).run(prepare(request), progress);
+    }
+
+    private static NodeJob job(SiteSnapshot snapshot, NodeBuildRequest request, ImageNames names, SourceInfo source) {
+        String file = request.site().configFile();
+        NodeId id = request.node();
+        if (!snapshot.graph().contains(id)) {
+            throw new ConfigException(new Problem(SourceLocation.of(file), id.toString(), "no node " + id + " in " + file,
+                    "name a node as layer/type, as the plan lists it"));
+        }
+        LayerNode node = snapshot.graph().node(id);
+        NodeId parent = snapshot.graph().parent(id).orElse(null);
+        String from = request.from();
+        if (node.isRoot()) {
+            if (from != null && !from.equals(Buildah.SCRATCH)) {
+                throw new ConfigException(new Problem(SourceLocation.of(file), id.toString(), id + " is a root, built from scratch, not FROM "
+                        + from, "give no from for a root"));
+            }
+            from = Buildah.SCRATCH;
+        } else if (from == null || from.equals(Buildah.SCRATCH)) {
+            throw new ConfigException(new Problem(SourceLocation.of(file), id.toString(), id + " needs the image to build FROM",
+                    "pass the plan's from: the image of its parent " + parent));
+        }
+        String tag = request.images().tag() != null ? request.images().tag() : defaultTag(source);
+        if (!ImageReference.isValidTag(tag)) {
+            throw new ConfigException(new Problem(SourceLocation.of(file), tag, "'" + tag + "' is not an image tag",
+                    "a tag has letters, digits, '_', '.' and '-' (at most 128, not starting with '.' or '-')"));
+        }
+        return new NodeJob(id, parent, request.image() != null ? request.image() : names.image(id), tag, from);
+    }
+
+    private static BuildSettings settings(LayersConfig config, SiteCheckout site, String storageDriver) {
+        BuildSettings settings = BuildSettings.of(config, CheckoutFiles.siteDir(site));
+        if (storageDriver == null) {
+            return settings;
+        }
+        if (!STORAGE_DRIVERS.contains(storageDriver)) {
+            throw new ConfigException(new Problem(SourceLocation.of(site.configFile()), storageDriver,
+                    "unknown storage driver '" + storageDriver + "'", "use auto, overlay or vfs"));
+        }
+        return new BuildSettings(storageDriver, settings.isolation(), settings.connection(), settings.connectionAttempts(),
+                settings.pythonInterpreter(), settings.insecureRegistries(), settings.pushAttempts(), settings.jobs(),
+                settings.squashfs(), settings.test());
+    }
+
+    /** The checkout's commit (first 12 characters, {@code -dirty} kept), else {@code dev}. */
+    private static String defaultTag(SourceInfo source) {
+        if (source.revision() == null) {
+            return "dev";
+        }
+        String revision = source.revision();
+        boolean dirty = revision.endsWith("-dirty");
+        String commit = dirty ? revision.substring(0, revision.length() - "-dirty".length()) : revision;
+        return commit.substring(0, Math.min(12, commit.length())) + (dirty ? "-dirty" : "");
+    }
+}
