@@ -8,7 +8,7 @@
  *
  * @param args layerImpact's arguments, and {@code label} (default env.STRATA_AGENT_LABEL, else 'buildah')
  * @param buildNode builds one node inside node(label), given the plan's entry for it
- *     (default: checkout scm, then buildLayer)
+ *     (default: checkout scm, then buildLayer with the layers file, registry and repoDirs given)
  * @return the plan
  */
 Map call(Map args = [:], Closure buildNode = null) {
@@ -20,10 +20,15 @@ Map call(Map args = [:], Closure buildNode = null) {
             impactArgs[key] = args[key]
         }
     }
-    String config = impactArgs.config ?: 'layers.yaml'
+    Map sharedArgs = [config: impactArgs.config ?: 'layers.yaml']
+    for (String key in ['registry', 'repoDirs']) {
+        if (impactArgs.containsKey(key)) {
+            sharedArgs[key] = impactArgs[key]
+        }
+    }
     Closure build = buildNode ?: { Map layer ->
         checkout scm
-        buildLayer(config: config, node: layer.node, from: layer.from, tag: layer.tag)
+        buildLayer(sharedArgs + [node: layer.node, from: layer.from, tag: layer.tag])
     }
 
     Map plan

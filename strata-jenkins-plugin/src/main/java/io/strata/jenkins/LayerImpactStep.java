@@ -10,30 +10,18 @@ import hudson.Launcher;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.slaves.WorkspaceList;
 import hudson.util.FormValidation;
-import io.strata.engine.service.ChangeSpec;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import jenkins.util.BuildListenerAdapter;
-import net.sf.json.JSONArray;
-import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
-import org.jenkinsci.plugins.structs.describable.CustomDescribableModel;
-import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.StaplerRequest2;
 
 /**
  * {@code layerImpact}: which layers of a site a change rebuilds, and why. Runs the analysis on
@@ -41,12 +29,8 @@ import org.kohsuke.stapler.StaplerRequest2;
  * ({@code levels}, {@code build}, {@code reused}, ...), archives {@code plan.json} and the
  * picture, and records the analysed commit so that the next branch build diffs from it.
  */
-public final class LayerImpactStep extends Step {
+public final class LayerImpactStep extends SiteStep {
 
-    /** The layers file used when none is given. */
-    public static final String DEFAULT_CONFIG = "layers.yaml";
-
-    private String config = DEFAULT_CONFIG;
     private String base;
     private String head;
     private boolean mergeBase;
@@ -55,24 +39,10 @@ public final class LayerImpactStep extends Step {
     private List<String> startAt;
     private List<String> imageTypes;
     private boolean full;
-    private String registry;
-    private String tag;
-    private List<String> repoDirs;
 
     /** A step with every default: the change is chosen from the build (see {@link ChangeDefaults}). */
     @DataBoundConstructor
     public LayerImpactStep() {
-    }
-
-    /** The layers file, relative to the current directory. */
-    public String getConfig() {
-        return config;
-    }
-
-    /** Sets the layers file; blank means {@value #DEFAULT_CONFIG}. */
-    @DataBoundSetter
-    public void setConfig(@CheckForNull String config) {
-        this.config = Objects.requireNonNullElse(Util.fixEmptyAndTrim(config), DEFAULT_CONFIG);
     }
 
     /** The base revision, or null. */
@@ -163,42 +133,9 @@ public final class LayerImpactStep extends Step {
         this.full = full;
     }
 
-    /** The registry, or null. */
-    public @CheckForNull String getRegistry() {
-        return registry;
-    }
-
-    /** Sets the registry of the images, above the layers file's and the global default. */
-    @DataBoundSetter
-    public void setRegistry(@CheckForNull String registry) {
-        this.registry = Util.fixEmptyAndTrim(registry);
-    }
-
-    /** The tag of built images, or null. */
-    public @CheckForNull String getTag() {
-        return tag;
-    }
-
-    /** Sets the tag of built images (default: the analysed commit's first 12 characters). */
-    @DataBoundSetter
-    public void setTag(@CheckForNull String tag) {
-        this.tag = Util.fixEmptyAndTrim(tag);
-    }
-
-    /** Checkouts of named repositories as {@code NAME=PATH}, or null. */
-    public @CheckForNull List<String> getRepoDirs() {
-        return repoDirs;
-    }
-
-    /** Sets the checkouts of named repositories, {@code NAME=PATH} relative to the current directory. */
-    @DataBoundSetter
-    public void setRepoDirs(@CheckForNull List<String> repoDirs) {
-        this.repoDirs = StepArguments.orNull(repoDirs);
-    }
-
     /** The first problem with the arguments, or null. */
     @CheckForNull String problem() {
-        String problem = StepArguments.checkConfig(config);
+        String problem = siteProblem();
         if (problem == null && head != null && base == null) {
             problem = Messages.LayerImpactStep_HeadNeedsBase();
         }
@@ -207,9 +144,6 @@ public final class LayerImpactStep extends Step {
         }
         if (problem == null) {
             problem = StepArguments.checkEach(startAt, StepArguments::checkNode);
-        }
-        if (problem == null) {
-            problem = StepArguments.checkEach(repoDirs, StepArguments::checkRepoDir);
         }
         return problem;
     }
@@ -246,10 +180,7 @@ public final class LayerImpactStep extends Step {
 
             ChangeDefaults.Choice choice = ChangeDefaults.choose(step, env, run);
             log.println(Messages.LayerImpactStep_Analysing(step.getConfig(), choice.description()));
-            FilePath tmp = WorkspaceList.tempDir(cwd);
-            FilePath parent = tmp != null ? tmp : cwd;
-            parent.mkdirs();
-            FilePath out = parent.createTempDir("strata", "plan");
+            FilePath out = Workspaces.scratch(cwd, "strata-plan");
             try {
                 StrataGlobalConfiguration global = StrataGlobalConfiguration.get();
                 AgentPlan plan = cwd.act(new PlanOnAgent(step.getConfig(), StepArguments.repoDirs(step.getRepoDirs()),
@@ -290,9 +221,12 @@ public final class LayerImpactStep extends Step {
     /** The step's name, form and checks. */
     @Extension
     @Symbol("layerImpact")
-    public static final class DescriptorImpl extends StepDescriptor implements CustomDescribableModel {
+    public static final class DescriptorImpl extends SiteStepDescriptor {
 
-        private static final List<String> LIST_FIELDS = List.of("changedFiles", "startAt", "imageTypes", "repoDirs");
+        @Override
+        protected List<String> listFields() {
+            return List.of("changedFiles", "startAt", "imageTypes", "repoDirs");
+        }
 
         @Override
         public String getFunctionName() {
@@ -305,54 +239,6 @@ public final class LayerImpactStep extends Step {
             return Messages.LayerImpactStep_DisplayName();
         }
 
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class, FilePath.class, Launcher.class, EnvVars.class);
-        }
-
-        /** Reads the list fields' text areas one entry a line. */
-        @Override
-        public Step newInstance(StaplerRequest2 req, @NonNull JSONObject formData) throws FormException {
-            JSONObject data = JSONObject.fromObject(formData);
-            for (String field : LIST_FIELDS) {
-                if (data.has(field) && !(data.get(field) instanceof JSONArray)) {
-                    data.put(field, JSONArray.fromObject(StepArguments.lines(data.getString(field))));
-                }
-            }
-            return super.newInstance(req, data);
-        }
-
-        /**
-         * Accepts {@code repoDirs} as a map ({@code [name: 'path']}) as well as a list of
-         * {@code NAME=PATH}, and a single string for any list argument.
-         */
-        @NonNull
-        @Override
-        public Map<String, Object> customInstantiate(@NonNull Map<String, Object> arguments) {
-            Map<String, Object> copy = new LinkedHashMap<>(arguments);
-            if (copy.get("repoDirs") instanceof Map<?, ?> dirs) {
-                List<String> entries = new ArrayList<>();
-                dirs.forEach((name, path) -> entries.add(name + "=" + path));
-                copy.put("repoDirs", entries);
-            }
-            for (String field : LIST_FIELDS) {
-                if (copy.get(field) instanceof CharSequence text) {
-                    copy.put(field, new ArrayList<>(List.of(text.toString())));
-                }
-            }
-            return copy;
-        }
-
-        /** One line a list entry, for the form's text areas. */
-        public String lines(@CheckForNull List<String> values) {
-            return values == null ? "" : String.join("\n", values);
-        }
-
-        /** Checks the layers file path. */
-        public FormValidation doCheckConfig(@QueryParameter String value) {
-            return result(StepArguments.checkConfig(value));
-        }
-
         /** Checks that a head revision comes with a base. */
         public FormValidation doCheckHead(@QueryParameter String value, @QueryParameter String base) {
             return Util.fixEmptyAndTrim(value) != null && Util.fixEmptyAndTrim(base) == null
@@ -361,16 +247,7 @@ public final class LayerImpactStep extends Step {
 
         /** Checks the start nodes, one {@code layer/type} a line. */
         public FormValidation doCheckStartAt(@QueryParameter String value) {
-            return result(StepArguments.checkEach(StepArguments.lines(value), StepArguments::checkNode));
-        }
-
-        /** Checks the repository folders, one {@code NAME=PATH} a line. */
-        public FormValidation doCheckRepoDirs(@QueryParameter String value) {
-            return result(StepArguments.checkEach(StepArguments.lines(value), StepArguments::checkRepoDir));
-        }
-
-        private static FormValidation result(@CheckForNull String problem) {
-            return problem == null ? FormValidation.ok() : FormValidation.error(problem);
+            return StepArguments.validation(StepArguments.checkEach(StepArguments.lines(value), StepArguments::checkNode));
         }
     }
 }

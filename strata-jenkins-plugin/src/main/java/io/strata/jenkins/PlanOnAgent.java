@@ -81,11 +81,7 @@ final class PlanOnAgent extends MasterToSlaveFileCallable<AgentPlan> {
 
     @Override
     public AgentPlan invoke(File dir, VirtualChannel channel) throws IOException, InterruptedException {
-        Path cwd = dir.toPath().toAbsolutePath();
-        Path configPath = cwd.resolve(config).normalize();
-        Map<String, Path> repos = new LinkedHashMap<>();
-        repoDirs.forEach((name, path) -> repos.put(name, cwd.resolve(path).normalize()));
-        SiteCheckout site = new SiteCheckout(configPath.getParent(), configPath.getFileName().toString(), repos);
+        SiteCheckout site = Workspaces.checkout(dir, config, repoDirs);
         try {
             if (targetBranch != null) {
                 RemoteBranch.ensure(PlanService.checkoutOf(site, change.repo()), targetBranch, env, listener);

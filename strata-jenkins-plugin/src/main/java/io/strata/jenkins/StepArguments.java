@@ -1,11 +1,14 @@
 package io.strata.jenkins;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.util.FormValidation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import net.sf.json.JSONArray;
+import net.sf.json.JSONObject;
 
 /**
  * Checks and reads the arguments of the steps. The same checks answer the Snippet Generator's
@@ -92,6 +95,46 @@ final class StepArguments {
             }
         }
         return lines;
+    }
+
+    /** The form's text areas of list fields read one entry a line, in a copy of the form. */
+    static JSONObject formLists(JSONObject formData, List<String> listFields) {
+        JSONObject data = JSONObject.fromObject(formData);
+        for (String field : listFields) {
+            if (data.has(field) && !(data.get(field) instanceof JSONArray)) {
+                data.put(field, JSONArray.fromObject(lines(data.getString(field))));
+            }
+        }
+        return data;
+    }
+
+    /**
+     * Pipeline arguments with {@code repoDirs} given as a map ({@code [name: 'path']}) turned into
+     * {@code NAME=PATH} entries, and a single string given for a list field turned into a list.
+     */
+    static Map<String, Object> pipelineLists(Map<String, Object> arguments, List<String> listFields) {
+        Map<String, Object> copy = new LinkedHashMap<>(arguments);
+        if (copy.get("repoDirs") instanceof Map<?, ?> dirs) {
+            List<String> entries = new ArrayList<>();
+            dirs.forEach((name, path) -> entries.add(name + "=" + path));
+            copy.put("repoDirs", entries);
+        }
+        for (String field : listFields) {
+            if (copy.get(field) instanceof CharSequence text) {
+                copy.put(field, new ArrayList<>(List.of(text.toString())));
+            }
+        }
+        return copy;
+    }
+
+    /** One line a list entry, for a form's text area. */
+    static String joinLines(@CheckForNull List<String> values) {
+        return values == null ? "" : String.join("\n", values);
+    }
+
+    /** A form check's answer: the problem as an error, or fine. */
+    static FormValidation validation(@CheckForNull String problem) {
+        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
     }
 
     /** A list without blank entries, or null when nothing is left (so that it is not printed as a default). */

@@ -16,16 +16,17 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * Jenkins-wide defaults for layered image builds (Manage Jenkins, System; Configuration as Code
- * {@code unclassified: strata:}): the registry images are named after when neither the step nor
- * the layers file names one, and for build stages the registry credentials, the agent label and
- * buildah's storage driver, handed to Pipelines as {@code STRATA_*} environment variables.
+ * {@code unclassified: strata:}): the registry images are named after and published to when
+ * neither a step nor the layers file names one, the registry credentials and buildah's storage
+ * driver of {@code buildLayer}, and the label of build agents; all handed to Pipelines as
+ * {@code STRATA_*} environment variables too.
  */
 @Extension
 @Symbol("strata")
 public final class StrataGlobalConfiguration extends GlobalConfiguration {
 
     /** buildah storage drivers a rootless agent can use. */
-    static final String[] STORAGE_DRIVERS = {"overlay", "vfs"};
+    static final String[] STORAGE_DRIVERS = {"auto", "overlay", "vfs"};
 
     private String registry;
     private String credentialsId;
@@ -78,7 +79,7 @@ public final class StrataGlobalConfiguration extends GlobalConfiguration {
         save();
     }
 
-    /** buildah's storage driver on the agents ({@code overlay} or {@code vfs}), or null. */
+    /** buildah's storage driver on the agents ({@code auto}, {@code overlay} or {@code vfs}), or null. */
     public @CheckForNull String getStorageDriver() {
         return storageDriver;
     }
@@ -105,6 +106,11 @@ public final class StrataGlobalConfiguration extends GlobalConfiguration {
 
     /** The storage drivers. */
     public ListBoxModel doFillStorageDriverItems() {
+        return storageDrivers();
+    }
+
+    /** The storage drivers a form offers, the default first. */
+    static ListBoxModel storageDrivers() {
         ListBoxModel items = new ListBoxModel();
         items.add(Messages.StrataGlobalConfiguration_DriverDefault(), "");
         for (String driver : STORAGE_DRIVERS) {

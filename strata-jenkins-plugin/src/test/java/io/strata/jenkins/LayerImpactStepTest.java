@@ -128,7 +128,7 @@ class LayerImpactStepTest {
                 Map.of("repoDirs", Map.of("slurm-config", "repos/slurm"), "imageTypes", "compute"), null);
         assertEquals(List.of("slurm-config=repos/slurm"), step.getRepoDirs());
         assertEquals(List.of("compute"), step.getImageTypes());
-        assertEquals(LayerImpactStep.DEFAULT_CONFIG, step.getConfig());
+        assertEquals(SiteStep.DEFAULT_CONFIG, step.getConfig());
         assertNotNull(r.jenkins.getDescriptorByType(LayerImpactStep.DescriptorImpl.class));
     }
 
