@@ -1,0 +1,70 @@
+package io.strata.engine.ansible;
+
+import io.strata.engine.source.SourceTree;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What playbook analyses share: the summary of each file content (keyed by
+ * {@link SourceTree#contentId}, so a file unchanged between two revisions is parsed once), and
+ * per tree its unit fragments (role closures) and listings. Safe to use from several threads;
+ * keep one for the analyses of both revisions of a change.
+ */
+public final class AnalysisCache {
+
+    private record ContentKey(String contentId, SummaryKind kind) {
+    }
+
+    private final Map<ContentKey, Object> summaries = new ConcurrentHashMap<>();
+    private final Map<SourceTree, TreeCache> trees = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** An empty cache. */
+    public AnalysisCache() {
+    }
+
+    /** The cache of one tree (trees are told apart by identity). */
+    TreeCache of(SourceTree tree) {
+        synchronized (trees) {
+            return trees.computeIfAbsent(tree, t -> new TreeCache());
+        }
+    }
+
+    /** A file's summary of one kind; null when the file does not exist. */
+    Object summary(SourceTree tree, String path, SummaryKind kind) {
+        String id = tree.contentId(path).orElse(null);
+        if (id == null) {
+            return null;
+        }
+        ContentKey key = new ContentKey(id, kind);
+        Object value = summaries.get(key);
+        if (value == null) {
+            value = read(tree.read(path).orElse(new byte[0]), kind);
+            Object raced = summaries.putIfAbsent(key, value);
+            return raced == null ? value : raced;
+        }
+        return value;
+    }
+
+    private static Object read(byte[] bytes, SummaryKind kind) {
+        return switch (kind) {
+            case PLAYBOOK -> ContentReader.playbook(ParsedFile.parse(bytes));
+            case TASKS -> ContentReader.tasks(ParsedFile.parse(bytes));
+            case VARS -> ContentReader.vars(ParsedFile.parse(bytes));
+            case META -> ContentReader.meta(ParsedFile.parse(bytes));
+            case TEMPLATE -> isText(bytes) ? ContentReader.template(new String(bytes, StandardCharsets.UTF_8))
+                    : ContentSummary.NONE;
+        };
+    }
+
+    private static boolean isText(byte[] bytes) {
+        for (int i = 0; i < Math.min(bytes.length, 8192); i++) {
+            if (bytes[i] == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,66 @@
+package io.strata.engine.ansible;
+
+import io.strata.engine.inventory.InventoryView;
+import io.strata.engine.source.SourceTree;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a playbook pulls in for one build container, in one repository at one revision: the
+ * files it reads (imports, task files, roles and their dependencies, vars files, templates,
+ * copied files, lookups, group_vars, plugins), the globs of its dynamic includes, its external
+ * roles and collections, the variables it reads, and what cannot be analysed. Paths are
+ * resolved with Ansible's search paths. Only plays whose {@code hosts:} reach the container
+ * count. Safe to call from several threads.
+ */
+public final class PlaybookAnalyzer {
+
+    private record PatternKey(InventoryView inventory, String pattern, Set<String> groups, boolean dynamicGroups) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof PatternKey key && key.inventory == inventory && key.pattern.equals(pattern)
+                    && key.groups.equals(groups) && key.dynamicGroups == dynamicGroups;
+        }
+
+        @Override
+        public int hashCode() {
+            return ((System.identityHashCode(inventory) * 31 + pattern.hashCode()) * 31 + groups.hashCode()) * 2
+                    + (dynamicGroups ? 1 : 0);
+        }
+    }
+
+    private final SourceTree tree;
+    private final AnalysisCache cache;
+    private final Map<PatternKey, Boolean> patterns = new ConcurrentHashMap<>();
+
+    /**
+     * An analyzer of one tree.
+     *
+     * @param tree the layer's repository at one revision
+     * @param cache what analyses of both revisions and all nodes share
+     */
+    public PlaybookAnalyzer(SourceTree tree, AnalysisCache cache) {
+        this.tree = tree;
+        this.cache = cache;
+    }
+
+    /**
+     * The closure of a playbook for a container; empty when the playbook does not exist in this
+     * tree.
+     *
+     * @param playbookPath the repository-relative playbook path
+     * @param target the container's groups and the inventory
+     */
+    public Closure analyze(String playbookPath, AnalysisTarget target) {
+        if (!tree.isFile(playbookPath)) {
+            return Closure.EMPTY;
+        }
+        Set<String> groups = target.containerGroups();
+        ClosureWalk.HostMatcher hosts = (pattern, dynamicGroups) -> patterns.computeIfAbsent(
+                new PatternKey(target.inventory(), pattern, groups, dynamicGroups),
+                key -> HostPattern.matches(pattern, target.inventory(), groups, dynamicGroups));
+        return new ClosureWalk(tree, cache, target, hosts).run(playbookPath);
+    }
+}

@@ -1,0 +1,143 @@
+package io.strata.engine.ansible;
+
+import io.strata.engine.source.SourceTree;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * What is computed once per tree: the configuration, requirements, unit fragments, glob
+ * expansions and folder listings. Holds no reference to the tree (it is the key of a weak map),
+ * so every method is given it. Safe from several threads; a value computed twice by racing
+ * threads is the same value.
+ */
+final class TreeCache {
+
+    private record SummaryKey(String path, SummaryKind kind) {
+    }
+
+    /** A cached part of closures: what it is, the playbook it is for, a play's index. */
+    record PartKey(String what, String playbook, int index) {
+    }
+
+    /** A role search: by name, from a play's directories, for a dependent role's folder, with collections. */
+    record RoleKey(List<String> bases, PathSpec name, String dependentFolder, List<String> collections) {
+    }
+
+    private volatile AnsibleConfig config;
+    private volatile Map<String, String> requirements;
+    private final Map<SummaryKey, Object> summaries = new ConcurrentHashMap<>();
+    private final Map<Unit, Fragment> fragments = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> expansions = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> childDirs = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> varsFiles = new ConcurrentHashMap<>();
+    private final Map<RoleKey, List<RoleLocator.Located>> roles = new ConcurrentHashMap<>();
+    private final Map<PartKey, ClosurePart> parts = new ConcurrentHashMap<>();
+
+    AnsibleConfig config(SourceTree tree) {
+        AnsibleConfig value = config;
+        if (value == null) {
+            value = AnsibleConfig.load(tree);
+            config = value;
+        }
+        return value;
+    }
+
+    Map<String, String> requirements(SourceTree tree) {
+        Map<String, String> value = requirements;
+        if (value == null) {
+            value = Requirements.load(tree);
+            requirements = value;
+        }
+        return value;
+    }
+
+    /** A file's summary of one kind, computed from its content through the shared cache; null when absent. */
+    @SuppressWarnings("unchecked")
+    <T> T summary(SourceTree tree, String path, SummaryKind kind, AnalysisCache shared) {
+        SummaryKey key = new SummaryKey(path, kind);
+        Object value = summaries.get(key);
+        if (value == null) {
+            value = shared.summary(tree, path, kind);
+            if (value != null) {
+                summaries.putIfAbsent(key, value);
+            }
+        }
+        return (T) value;
+    }
+
+    /** A unit's fragment. */
+    Fragment fragment(Unit unit, Function<Unit, Fragment> build) {
+        return once(fragments, unit, build);
+    }
+
+    /** The files of the tree a glob matches, sorted. */
+    List<String> expand(SourceTree tree, String glob) {
+        return expansions.computeIfAbsent(glob, g -> {
+            String prefix = Glob.literalPrefix(g);
+            NavigableSet<String> candidates = tree.files().subSet(prefix, true, prefix + Character.MAX_VALUE, false);
+            List<String> matches = new ArrayList<>();
+            for (String path : candidates) {
+                if (Glob.matches(g, path)) {
+                    matches.add(path);
+                }
+            }
+            return List.copyOf(matches);
+        });
+    }
+
+    /** A part of closures, computed once. */
+    ClosurePart part(PartKey key, Function<PartKey, ClosurePart> compute) {
+        return once(parts, key, compute);
+    }
+
+    /** The roles a search finds, computed once. */
+    List<RoleLocator.Located> roles(RoleKey key, Function<RoleKey, List<RoleLocator.Located>> search) {
+        return once(roles, key, k -> List.copyOf(search.apply(k)));
+    }
+
+    /** {@link VarsFiles#find} with a directory allowed, computed once. */
+    List<String> varsFiles(SourceTree tree, String dir, String name) {
+        return varsFiles.computeIfAbsent(dir + "/" + name, key -> List.copyOf(VarsFiles.find(tree, dir, name, true)));
+    }
+
+    /**
+     * A cached value, computed outside the map's locks (a computation may use the cache and take
+     * long); racing threads compute the same value and the first one stored wins.
+     */
+    private static <K, V> V once(Map<K, V> map, K key, Function<K, V> compute) {
+        V value = map.get(key);
+        if (value == null) {
+            value = compute.apply(key);
+            V raced = map.putIfAbsent(key, value);
+            return raced == null ? value : raced;
+        }
+        return value;
+    }
+
+    /** The names of a directory's sub-directories, sorted ("" is the root). */
+    Set<String> childDirs(SourceTree tree, String dir) {
+        return childDirs.computeIfAbsent(dir, d -> {
+            Set<String> names = new TreeSet<>();
+            int start = d.isEmpty() ? 0 : d.length() + 1;
+            String last = null;
+            for (String path : tree.filesUnder(d)) {
+                int slash = path.indexOf('/', start);
+                if (slash > 0) {
+                    String name = path.substring(start, slash);
+                    if (!name.equals(last)) {
+                        names.add(name);
+                        last = name;
+                    }
+                }
+            }
+            return Collections.unmodifiableSet(names);
+        });
+    }
+}
