@@ -47,11 +47,19 @@ final class Glob {
     }
 
     /**
-     * A templated path as a glob: every {@code {{ }}}, {@code {% %}} and {@code {# #}} becomes
-     * {@code *}; with {@code shellGlob}, {@code ?} and {@code [...]} become {@code *} as well
-     * (a fileglob pattern).
+     * A templated path as a glob: every {@code {{ }}} and {@code {# #}} becomes {@code *}, and so
+     * does everything from the first {@code {%} to the last {@code %}} (text inside statements
+     * may or may not be output); with {@code shellGlob}, {@code ?} and {@code [...]} become
+     * {@code *} as well (a fileglob pattern).
      */
-    static String fromTemplate(String text, boolean shellGlob) {
+    static String fromTemplate(String written, boolean shellGlob) {
+        String text = written;
+        int firstStatement = text.indexOf("{%");
+        int lastStatementEnd = text.lastIndexOf("%}");
+        if (firstStatement >= 0) {
+            text = text.substring(0, firstStatement) + "{{}}"
+                    + (lastStatementEnd > firstStatement ? text.substring(lastStatementEnd + 2) : "");
+        }
         StringBuilder glob = new StringBuilder(text.length());
         int i = 0;
         while (i < text.length()) {

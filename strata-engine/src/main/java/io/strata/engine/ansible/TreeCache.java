@@ -74,13 +74,7 @@ final class TreeCache {
 
     /** A unit's fragment. */
     Fragment fragment(Unit unit, Function<Unit, Fragment> build) {
-        Fragment value = fragments.get(unit);
-        if (value == null) {
-            value = build.apply(unit);
-            Fragment raced = fragments.putIfAbsent(unit, value);
-            return raced == null ? value : raced;
-        }
-        return value;
+        return once(fragments, unit, build);
     }
 
     /** The files of the tree a glob matches, sorted. */
@@ -100,28 +94,31 @@ final class TreeCache {
 
     /** A part of closures, computed once. */
     ClosurePart part(PartKey key, Function<PartKey, ClosurePart> compute) {
-        ClosurePart value = parts.get(key);
-        if (value == null) {
-            value = compute.apply(key);
-            ClosurePart raced = parts.putIfAbsent(key, value);
-            return raced == null ? value : raced;
-        }
-        return value;
+        return once(parts, key, compute);
     }
 
     /** The roles a search finds, computed once. */
     List<RoleLocator.Located> roles(RoleKey key, Function<RoleKey, List<RoleLocator.Located>> search) {
-        List<RoleLocator.Located> value = roles.get(key);
-        if (value == null) {
-            value = List.copyOf(search.apply(key));
-            roles.putIfAbsent(key, value);
-        }
-        return value;
+        return once(roles, key, k -> List.copyOf(search.apply(k)));
     }
 
     /** {@link VarsFiles#find} with a directory allowed, computed once. */
     List<String> varsFiles(SourceTree tree, String dir, String name) {
         return varsFiles.computeIfAbsent(dir + "/" + name, key -> List.copyOf(VarsFiles.find(tree, dir, name, true)));
+    }
+
+    /**
+     * A cached value, computed outside the map's locks (a computation may use the cache and take
+     * long); racing threads compute the same value and the first one stored wins.
+     */
+    private static <K, V> V once(Map<K, V> map, K key, Function<K, V> compute) {
+        V value = map.get(key);
+        if (value == null) {
+            value = compute.apply(key);
+            V raced = map.putIfAbsent(key, value);
+            return raced == null ? value : raced;
+        }
+        return value;
     }
 
     /** The names of a directory's sub-directories, sorted ("" is the root). */

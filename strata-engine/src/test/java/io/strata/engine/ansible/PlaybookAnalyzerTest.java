@@ -450,11 +450,13 @@ class PlaybookAnalyzerTest {
                 """)
                 .file("secrets.yml", "$ANSIBLE_VAULT;1.1;AES256\n6162636465\n")
                 .file("roles/broken/tasks/main.yml", "- name: bad\n  debug: {msg: [unclosed\n")
+                .bytes("roles/broken/templates/logo.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, '{', '{'})
                 .file("roles/broken/defaults/main.yml", "inline: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  3132\nother: '{{ x }}'\n");
 
         Closure closure = analyze("site.yml", "Compute");
 
-        assertTrue(paths(closure).containsAll(Set.of("secrets.yml", "roles/broken/tasks/main.yml")));
+        assertTrue(paths(closure).containsAll(Set.of("secrets.yml", "roles/broken/tasks/main.yml",
+                "roles/broken/templates/logo.png")));
         assertEquals(List.of("secrets.yml", "roles/broken/tasks/main.yml"),
                 closure.uncertainties().stream().map(Uncertainty::path).toList());
         assertTrue(closure.uncertainties().get(0).detail().startsWith("vault-encrypted"));
@@ -710,5 +712,27 @@ class PlaybookAnalyzerTest {
         Closure closure = analyze("site.yml", "Compute");
 
         assertEquals(Set.of("roles/both", "roles/glob", "roles/templated", "roles/after_group_by"), closure.roles());
+    }
+
+    @Test
+    void aPlayOfAnImportedPlaybookFindsRolesBesideThatPlaybookFirst() {
+        repo.file("site.yml", "- import_playbook: layers/slurm.yml\n")
+                .file("layers/slurm.yml", """
+                        - hosts: Compute
+                          roles: [slurm]
+                          tasks:
+                            - include_role: {name: slurm, vars_from: compute, handlers_from: compute}
+                        """)
+                .file("layers/roles/slurm/tasks/main.yml", "- debug: msg=layer\n")
+                .file("layers/roles/slurm/vars/compute.yml", "slurm_role: '{{ compute_role }}'\n")
+                .file("layers/roles/slurm/handlers/compute.yml", "- name: restart\n  service: name={{ compute_service }}\n")
+                .file("roles/slurm/tasks/main.yml", "- debug: msg=top\n");
+
+        Closure closure = analyze("site.yml", "Compute");
+
+        assertEquals(Set.of("layers/roles/slurm"), closure.roles());
+        assertEquals("role slurm used by layers/slurm.yml",
+                closure.inputs().get("layers/roles/slurm/tasks/main.yml").detail());
+        assertTrue(closure.variables().names().containsAll(Set.of("compute_role", "compute_service")));
     }
 }

@@ -4,6 +4,7 @@ import io.strata.engine.source.DirectorySourceTree;
 import io.strata.engine.source.SourceTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -18,14 +19,7 @@ final class RepoFixture {
 
     /** Writes a file (its folders created). */
     RepoFixture file(String path, String content) {
-        try {
-            Path file = root.resolve(path);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return this;
+        return bytes(path, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes a file's bytes. */
