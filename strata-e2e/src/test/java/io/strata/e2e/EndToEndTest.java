@@ -183,10 +183,11 @@ class EndToEndTest {
     void anAbortInTheMiddleOfALayerStopsEverythingAndPublishesNothing() throws Exception {
         Path slow = env.site("abort");
         Path tasks = slow.resolve("roles/slurm/tasks/main.yml");
+        String sleep = "sleep 300." + ProcessHandle.current().pid();
         Files.writeString(tasks, """
                 - name: A long step
-                  ansible.builtin.command: sleep 300
-                """ + Files.readString(tasks));
+                  ansible.builtin.command: %s
+                """.formatted(sleep) + Files.readString(tasks));
         Optional<String> latest = digest("slurm/compute", "latest");
         List<String> images = env.images();
         Process strata = env.startStrata(slow, creds(), "build", "--node", "slurm/compute", "--from", image("compute/compute") + ":r1",
@@ -206,7 +207,7 @@ class EndToEndTest {
         assertEquals(Optional.empty(), digest("slurm/compute", "a1"));
         assertEquals(latest, digest("slurm/compute", "latest"));
         assertEquals(images, env.images());
-        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").contains("sleep 300")),
+        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").endsWith(sleep)),
                 "the task's process was killed");
         assertNothingLeftBehind();
     }
