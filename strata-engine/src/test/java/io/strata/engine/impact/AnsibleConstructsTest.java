@@ -5,31 +5,11 @@ import static io.strata.engine.impact.SiteHistory.assertRebuild;
 import static io.strata.engine.impact.SiteHistory.reasons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** How playbook constructs and inventory forms reach nodes, end to end on git histories. */
-class AnsibleConstructsTest {
-
-    @TempDir
-    Path dir;
-
-    SiteHistory site;
-
-    @BeforeEach
-    void seed() {
-        site = new SiteHistory(dir);
-        SeedSite.write(site);
-    }
-
-    @AfterEach
-    void close() {
-        site.close();
-    }
+class AnsibleConstructsTest extends SeededSiteTest {
 
     /** Commits the setup, then the change, and analyses only the change. */
     ImpactResult change(String setup, Runnable edit) {

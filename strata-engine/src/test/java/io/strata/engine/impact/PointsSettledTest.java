@@ -10,43 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.strata.engine.change.ChangeSet;
 import io.strata.engine.change.ChangedFile;
 import io.strata.engine.source.DirectorySourceTree;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The contract's "points settled", each on its own git history. */
-class PointsSettledTest {
+class PointsSettledTest extends SeededSiteTest {
 
     private static final String VAULT = """
             $ANSIBLE_VAULT;1.1;AES256
             62313365396662343061393464336163383764373764613633653634306231386433626436623361
             6134333665353966363534333632666535333761666131620a663537646436643839616531643561
             """;
-
-    @TempDir
-    Path dir;
-
-    SiteHistory site;
-    String base;
-
-    @BeforeEach
-    void seed() {
-        site = new SiteHistory(dir);
-        base = SeedSite.write(site);
-    }
-
-    @AfterEach
-    void close() {
-        site.close();
-    }
-
-    ImpactResult after(String message) {
-        return site.impact(base, site.commit(message));
-    }
 
     @Test
     void dynamicIncludeMatchesEveryFileItsPathCouldName() {

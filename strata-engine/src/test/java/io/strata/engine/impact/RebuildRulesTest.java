@@ -6,37 +6,12 @@ import static io.strata.engine.impact.SiteHistory.reasons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Contract section 3, rules 1 to 6: each on a git history built by the test; rebuild and start sets exact. */
-class RebuildRulesTest {
-
-    @TempDir
-    Path dir;
-
-    SiteHistory site;
-    String base;
-
-    @BeforeEach
-    void seed() {
-        site = new SiteHistory(dir);
-        base = SeedSite.write(site);
-    }
-
-    @AfterEach
-    void close() {
-        site.close();
-    }
-
-    ImpactResult after(String message) {
-        return site.impact(base, site.commit(message));
-    }
+class RebuildRulesTest extends SeededSiteTest {
 
     // Rule 1: the definition in layers.yaml.
 
