@@ -24,6 +24,8 @@ final class SiteOptions {
             description = "Checkout of a named repository of a multi-repository site (repeatable); overrides settings.repos.")
     Map<String, Path> repoDirs = new LinkedHashMap<>();
 
+    private LayersConfig parsed;
+
     /** The layers file's folder. */
     Path siteDir() {
         Path parent = config.toAbsolutePath().normalize().getParent();
@@ -35,17 +37,20 @@ final class SiteOptions {
         return config.getFileName().toString();
     }
 
-    /** The layers file as it is on disk, parsed and checked (for settings). */
+    /** The layers file as it is on disk, parsed and checked (for settings); read once per command. */
     LayersConfig readConfig() {
-        Path file = config.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(file)) {
-            throw new UserError(config + ": no such layers file (pass --config FILE)");
+        if (parsed == null) {
+            Path file = config.toAbsolutePath().normalize();
+            if (!Files.isRegularFile(file)) {
+                throw new UserError(config + ": no such layers file (pass --config FILE)");
+            }
+            try {
+                parsed = LayerGraphBuilder.load(configFile(), Files.readAllBytes(file)).config();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        try {
-            return LayerGraphBuilder.load(configFile(), Files.readAllBytes(file)).config();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parsed;
     }
 
     /** Repository name to checkout folder: settings.repos (relative to the site) then --repo-dir. */
