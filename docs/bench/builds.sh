@@ -2,11 +2,15 @@
 # Build benchmarks of docs/benchmarks.md ("Builds"). Run as an ordinary user with the toolchain of
 # .ci/run (buildah, ansible, mmdebstrap, skopeo, docker-registry, apache2-utils) from the checkout's
 # root, after `mvn -B -q -DskipTests package`:
-#     docs/bench/builds.sh [RUNS]
+#     docs/bench/builds.sh [RUNS [CASE...]]
+# CASE: drivers, chain, parallel, connections, plan (default: all); the root is always built.
 # Everything lives in a private folder (store, registry, sites), removed at the end. Prints one
 # line per measurement: name, the median over RUNS runs (default 3), and each run's value.
 set -euo pipefail
 RUNS=${1:-3}
+shift || true
+CASES=" ${*:-drivers chain parallel connections plan} "
+want() { [[ $CASES == *" $1 "* ]]; }
 JAR=$(pwd)/strata-cli/target/strata.jar
 EXAMPLE=$(pwd)/examples/cluster
 B=$(mktemp -d /var/tmp/strata-bench.XXXXXX)
@@ -70,7 +74,7 @@ report "root: commit" "$(phase my-fav-os-base commit)"
 report "root: first push of the 216 MB root" "$(phase my-fav-os-base push)"
 BASE=$REG/ca/my-fav-os-base:root
 
-for driver in overlay vfs; do
+want drivers && for driver in overlay vfs; do
     store $driver
     [ $driver = vfs ] && buildah pull -q --tls-verify=false --creds bench:bench-pw "docker://$BASE" > /dev/null
     F=(); P=(); C=(); U=(); L=(); T=()
@@ -89,17 +93,45 @@ for driver in overlay vfs; do
 done
 
 store overlay
-CH=(); J1=(); J2=(); CR=(); BU=()
+CH=(); J1=(); J2=(); CR=(); BU=(); PA=(); PW=(); PC=(); PT=()
 for r in $(seq 1 "$RUNS"); do
-    t0=$(now); strata --start-at l1/base --tag chain$r -j 1; CH+=("$(since "$t0")")
-    t0=$(now); strata --start-at par-a/base --start-at par-b/base --tag serial$r -j 1; J1+=("$(since "$t0")")
-    t0=$(now); strata --start-at par-a/base --start-at par-b/base --tag parallel$r -j 2; J2+=("$(since "$t0")")
-    strata --node tasks10/base --from "$BASE" --tag chroot$r --connection chroot; CR+=("$(phase tasks10-base playbook)")
-    strata --node tasks10/base --from "$BASE" --tag buildah$r --connection buildah; BU+=("$(phase tasks10-base playbook)")
+    if want chain; then t0=$(now); strata --start-at l1/base --tag chain$r -j 1; CH+=("$(since "$t0")"); fi
+    if want parallel; then
+        t0=$(now); strata --start-at par-a/base --start-at par-b/base --tag serial$r -j 1; J1+=("$(since "$t0")")
+        t0=$(now); strata --start-at par-a/base --start-at par-b/base --tag parallel$r -j 2; J2+=("$(since "$t0")")
+    fi
+    if want connections; then
+        strata --node tasks10/base --from "$BASE" --tag chroot$r --connection chroot; CR+=("$(phase tasks10-base playbook)")
+        strata --node tasks10/base --from "$BASE" --tag buildah$r --connection buildah; BU+=("$(phase tasks10-base playbook)")
+        # The paper's way: the buildah connection with Ansible's defaults (no pipelining,
+        # interpreter discovery), the container as the inventory's only host.
+        c=$(buildah from -q --pull=never "$BASE")
+        printf '[all]\n%s ansible_connection=containers.podman.buildah\n' "$c" > "$B/paper-inventory"
+        t0=$(now); buildah unshare -- ansible-playbook -i "$B/paper-inventory" "$S/command10.yml" < /dev/null > "$B/paper.out" 2>&1 \
+            || { cat "$B/paper.out" >&2; exit 1; }
+        PA+=("$(since "$t0")"); buildah rm "$c" > /dev/null
+    fi
+    if want plan; then
+        # The example's plan below the published root: hsn, then compute and uan side by side,
+        # then slurm for each type. Wall time of the runner against the critical path it reports.
+        t0=$(now); strata --start-at hsn/base --tag plan$r -j 2; PT+=("$(since "$t0")")
+        PW+=("$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["seconds"])' "$W/result.json")")
+        PC+=("$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["criticalPath"]["seconds"])' "$W/result.json")")
+    fi
 done
-report "5-layer chain (l1..l5, 1 copy task each), whole run" "${CH[@]}"
-report "two independent 10-copy layers, -j 1" "${J1[@]}"
-report "two independent 10-copy layers, -j 2" "${J2[@]}"
-report "10 command tasks, community.general.chroot (playbook)" "${CR[@]}"
-report "10 command tasks, containers.podman.buildah (playbook)" "${BU[@]}"
+want chain && report "5-layer chain (l1..l5, 1 copy task each), whole run" "${CH[@]}"
+want parallel && report "two independent 10-copy layers, -j 1" "${J1[@]}"
+want parallel && report "two independent 10-copy layers, -j 2" "${J2[@]}"
+if want connections; then
+    report "10 command tasks, community.general.chroot (playbook)" "${CR[@]}"
+    report "10 command tasks, containers.podman.buildah as strata runs it" "${BU[@]}"
+    report "10 command tasks, containers.podman.buildah, Ansible defaults" "${PA[@]}"
+fi
+if want plan; then
+    report "example plan from hsn/base, -j 2: runner wall time" "${PW[@]}"
+    report "example plan from hsn/base, -j 2: critical path" "${PC[@]}"
+    report "example plan from hsn/base, -j 2: whole strata build" "${PT[@]}"
+    R=(); for i in "${!PW[@]}"; do R+=("$(awk -v w="${PW[$i]}" -v c="${PC[$i]}" 'BEGIN {printf "%.3f", w / c}')"); done
+    report "example plan: wall time / critical path" "${R[@]}"
+fi
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(buildah --version | cut -d' ' -f1-3)"

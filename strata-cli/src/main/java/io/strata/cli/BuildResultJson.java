@@ -22,6 +22,11 @@ final class BuildResultJson {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("succeeded", report.succeeded());
         map.put("cancelled", report.cancelled());
+        map.put("seconds", report.wall().toMillis() / 1000.0);
+        Map<String, Object> critical = new LinkedHashMap<>();
+        critical.put("seconds", report.criticalPath().duration().toMillis() / 1000.0);
+        critical.put("nodes", report.criticalPath().nodes().stream().map(Object::toString).toList());
+        map.put("criticalPath", critical);
         List<Object> nodes = new ArrayList<>();
         for (NodeOutcome outcome : report.outcomes()) {
             Map<String, Object> entry = new LinkedHashMap<>();

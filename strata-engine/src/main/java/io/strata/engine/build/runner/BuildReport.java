@@ -1,5 +1,6 @@
 package io.strata.engine.build.runner;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -7,8 +8,10 @@ import java.util.List;
  *
  * @param outcomes each node's outcome, in the order the jobs were given
  * @param cancelled whether the run was cancelled
+ * @param wall how long the run took, from its first start to its last end
+ * @param criticalPath the longest parent-to-child chain of the run
  */
-public record BuildReport(List<NodeOutcome> outcomes, boolean cancelled) {
+public record BuildReport(List<NodeOutcome> outcomes, boolean cancelled, Duration wall, CriticalPath criticalPath) {
 
     /** Keeps an immutable copy. */
     public BuildReport {

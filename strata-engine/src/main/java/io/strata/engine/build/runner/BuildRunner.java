@@ -87,6 +87,7 @@ public final class BuildRunner {
             }
         }
         progress.planned(plan);
+        long start = System.nanoTime();
         Map<NodeId, NodeOutcome> outcomes = new LinkedHashMap<>();
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(jobs, task -> {
@@ -130,8 +131,9 @@ public final class BuildRunner {
             }
             ordered.add(outcome);
         }
+        BuildReport report = new BuildReport(ordered, cancellation.isCancelled(), elapsed(start), CriticalPath.of(plan, ordered));
         progress.done(ordered);
-        return new BuildReport(ordered, cancellation.isCancelled());
+        return report;
     }
 
     private static NodeOutcome take(ExecutorCompletionService<NodeOutcome> completion) {

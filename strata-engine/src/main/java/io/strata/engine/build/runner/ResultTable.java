@@ -50,6 +50,11 @@ public final class ResultTable {
             }
         }
         out.append(summary(report)).append('\n');
+        if (!report.wall().isZero() && !report.criticalPath().nodes().isEmpty()) {
+            out.append("wall time ").append(duration(report.wall())).append(", critical path ")
+                    .append(duration(report.criticalPath().duration())).append(": ")
+                    .append(String.join(" > ", report.criticalPath().nodes().stream().map(Object::toString).toList())).append('\n');
+        }
         return out.toString();
     }
 

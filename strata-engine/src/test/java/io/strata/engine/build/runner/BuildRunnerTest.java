@@ -158,6 +158,7 @@ class BuildRunnerTest {
         String table = ResultTable.render(report);
         assertTrue(table.contains("compute/compute  FAILED"), table);
         assertTrue(table.contains("6 nodes: 4 built, 1 failed, 1 skipped"), table);
+        assertTrue(table.contains("critical path") && report.criticalPath().nodes().contains(NodeId.parse("os/base")), table);
     }
 
     @Test
