@@ -26,4 +26,10 @@ record ClosurePart(List<Input> inputs, List<Wildcard> wildcards, List<String> ro
         externals = List.copyOf(externals);
         uncertainties = List.copyOf(uncertainties);
     }
+
+    /** Whether the part adds nothing to a closure. */
+    boolean isEmpty() {
+        return inputs.isEmpty() && wildcards.isEmpty() && roles.isEmpty() && externals.isEmpty() && uncertainties.isEmpty()
+                && !dynamicGroups && variables.names().isEmpty() && !variables.dynamic() && !variables.hostFacts();
+    }
 }

@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /**
  * One analysis of one playbook for one container: follows the playbook and its imports, and
  * adds the cached parts of the plays that reach the container, of the group_vars of its
- * groups, and of the folders beside the playbooks.
+ * groups, and of the folders beside the playbooks. Containers whose analyses come to the same
+ * parts share one closure, merged once per tree.
  */
 final class ClosureWalk {
 
@@ -27,7 +28,8 @@ final class ClosureWalk {
     private final AnalysisCache shared;
     private final AnalysisTarget target;
     private final HostMatcher hosts;
-    private final ClosureBuilder out = new ClosureBuilder();
+    private final ClosureSequence sequence = new ClosureSequence();
+    private ClosureBuilder out = new ClosureBuilder();
     private final Set<String> playbooks = new HashSet<>();
     private String playbookDir;
 
@@ -43,13 +45,21 @@ final class ClosureWalk {
     Closure run(String playbook) {
         playbookDir = RepoPaths.parent(playbook);
         out.input(playbook, "playbook", "the playbook");
-        out.add(cache.part(new TreeCache.PartKey("configuration", playbook, -1), key -> configuration()));
+        share(cache.part(new TreeCache.PartKey("configuration", playbook, -1), key -> configuration()));
         for (String group : target.visibleGroups()) {
-            out.add(cache.part(new TreeCache.PartKey("group_vars " + group, playbook, -1), key -> groupVars(playbook, group)));
+            share(cache.part(new TreeCache.PartKey("group_vars " + group, playbook, -1), key -> groupVars(playbook, group)));
         }
         playbook(playbook);
         hostVars(playbook);
-        return out.closure();
+        sequence.own(out.part());
+        return cache.closure(sequence);
+    }
+
+    /** Adds a cached part after what this walk added itself so far. */
+    private void share(ClosurePart part) {
+        sequence.own(out.part());
+        sequence.shared(part);
+        out = new ClosureBuilder();
     }
 
     /** ansible.cfg and the module and plugin folders it names. */
@@ -87,7 +97,7 @@ final class ClosureWalk {
             return;
         }
         List<String> files = new ArrayList<>();
-        if (out.variables().readsAnyHost()) {
+        if (out.variables().readsAnyHost() || sequence.readsAnyHost()) {
             files.addAll(VarsFiles.under(tree, dir));
         } else if (target.inventory() != null) {
             Set<String> names = new TreeSet<>();
@@ -106,7 +116,7 @@ final class ClosureWalk {
         if (!playbooks.add(path)) {
             return;
         }
-        out.add(cache.part(new TreeCache.PartKey("plugins", path, -1), key -> pluginFolders(path)));
+        share(cache.part(new TreeCache.PartKey("plugins", path, -1), key -> pluginFolders(path)));
         PlaybookSummary summary = cache.summary(tree, path, SummaryKind.PLAYBOOK, shared);
         if (summary == null) {
             return;
@@ -122,8 +132,8 @@ final class ClosureWalk {
                 out.variables().add(imported.variables());
                 importPlaybook(imported.target(), path);
             } else if (entries.get(i) instanceof PlaybookSummary.Play play
-                    && (play.hosts() == null || hosts.matches(play.hosts(), out.dynamicGroups()))) {
-                out.add(cache.part(new TreeCache.PartKey("play in " + playbookDir, path, index),
+                    && (play.hosts() == null || hosts.matches(play.hosts(), out.dynamicGroups() || sequence.dynamicGroups()))) {
+                share(cache.part(new TreeCache.PartKey("play in " + playbookDir, path, index),
                         key -> play(path, index, play)));
             }
         }

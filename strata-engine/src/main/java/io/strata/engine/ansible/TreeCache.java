@@ -39,6 +39,7 @@ final class TreeCache {
     private final Map<String, List<String>> varsFiles = new ConcurrentHashMap<>();
     private final Map<RoleKey, List<RoleLocator.Located>> roles = new ConcurrentHashMap<>();
     private final Map<PartKey, ClosurePart> parts = new ConcurrentHashMap<>();
+    private final Map<ClosureSequence, Closure> closures = new ConcurrentHashMap<>();
 
     AnsibleConfig config(SourceTree tree) {
         AnsibleConfig value = config;
@@ -95,6 +96,11 @@ final class TreeCache {
     /** A part of closures, computed once. */
     ClosurePart part(PartKey key, Function<PartKey, ClosurePart> compute) {
         return once(parts, key, compute);
+    }
+
+    /** The closure of a sequence of parts, merged once. */
+    Closure closure(ClosureSequence sequence) {
+        return once(closures, sequence, ClosureSequence::merge);
     }
 
     /** The roles a search finds, computed once. */

@@ -43,6 +43,10 @@ final class ChangeAnalysis {
         }
     }
 
+    /** The variables some closures read, followed through the inventory of a container in these groups. */
+    private record ReachKey(List<SameClosure> closures, List<String> groups) {
+    }
+
     /** The effective variables of a container in these groups, for one revision's inventory. */
     private record VariablesKey(Inventory inventory, List<String> groups) {
     }
@@ -59,6 +63,7 @@ final class ChangeAnalysis {
     private final Map<VariablesKey, Map<String, VariableDefinition>> variables = new ConcurrentHashMap<>();
     private final Map<SameClosure, List<Reason>> fileMatches = new ConcurrentHashMap<>();
     private final Map<List<String>, List<VariableChange>> variableChanges = new ConcurrentHashMap<>();
+    private final Map<ReachKey, Map<String, String>> reached = new ConcurrentHashMap<>();
 
     ChangeAnalysis(SiteSnapshot base, SiteSnapshot head, ChangeSet change, AnalysisCache cache) {
         this.base = base;
@@ -195,7 +200,9 @@ final class ChangeAnalysis {
         if (changes.isEmpty()) {
             return;
         }
-        Map<String, String> reached = reachedVariables(groups, closures);
+        Map<String, String> reached = this.reached.computeIfAbsent(
+                new ReachKey(closures.stream().map(SameClosure::new).toList(), groups),
+                key -> reachedVariables(groups, closures));
         boolean dynamic = closures.stream().anyMatch(c -> c.variables().dynamic());
         Optional<ExternalDependency> opaqueRole = closures.stream().flatMap(c -> c.externals().stream())
                 .filter(d -> d.kind() == ExternalDependency.Kind.ROLE && !d.sourcesAvailable()).findFirst();
