@@ -20,6 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Option;
 
 /** What changed: two revisions, a list of paths, or nodes to start from. */
@@ -57,12 +59,6 @@ final class ChangeOptions {
 
     /** The request these options describe. */
     ImpactRequest request(SiteOptions site) {
-        LayersConfig config = site.readConfig();
-        SiteTrees current = site.currentTrees(config);
-        if (changedRepo != null && !current.repos().containsKey(changedRepo)) {
-            throw new UserError("--changed-repo " + changedRepo + ": no checkout for it; map it with --repo-dir "
-                    + changedRepo + "=PATH or under settings.repos");
-        }
         if (base != null && changedFiles != null) {
             throw new UserError("give either --base/--head or --changed-files, not both");
         }
@@ -72,10 +68,21 @@ final class ChangeOptions {
         if (head != null && base == null) {
             throw new UserError("--head needs --base");
         }
+        // The site repository's diff does not depend on the layers file: read both at once.
+        CompletableFuture<ChangeSet> siteDiff = base != null && changedRepo == null
+                ? CompletableFuture.supplyAsync(() -> GitChangeSets.between(site.siteDir(), null, base, head, mergeBase))
+                : null;
+        LayersConfig config = site.readConfig();
+        SiteTrees current = site.currentTrees(config);
+        if (changedRepo != null && !current.repos().containsKey(changedRepo)) {
+            throw new UserError("--changed-repo " + changedRepo + ": no checkout for it; map it with --repo-dir "
+                    + changedRepo + "=PATH or under settings.repos");
+        }
         ChangeSet change = null;
-        if (base != null) {
-            Path dir = changedRepo == null ? site.siteDir() : site.repoPaths(config).get(changedRepo);
-            change = GitChangeSets.between(dir, changedRepo, base, head, mergeBase);
+        if (siteDiff != null) {
+            change = join(siteDiff);
+        } else if (base != null) {
+            change = GitChangeSets.between(site.repoPaths(config).get(changedRepo), changedRepo, base, head, mergeBase);
         } else if (changedFiles != null) {
             SourceTree tree = changedRepo == null ? current.main() : current.repos().get(changedRepo);
             change = pathsOnly(tree);
@@ -83,6 +90,17 @@ final class ChangeOptions {
         Set<NodeId> start = new LinkedHashSet<>();
         startAt.forEach(text -> start.add(NodeId.parse(text)));
         return new ImpactRequest(site.configFile(), current, change, start, new TreeSet<>(imageTypes), full);
+    }
+
+    private static ChangeSet join(CompletableFuture<ChangeSet> diff) {
+        try {
+            return diff.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private ChangeSet pathsOnly(SourceTree tree) {

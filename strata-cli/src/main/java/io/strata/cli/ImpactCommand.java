@@ -31,12 +31,17 @@ final class ImpactCommand implements Callable<Integer> {
     @Option(names = "--exit-code", description = "Exit 3 when nothing is to be rebuilt.")
     boolean exitCode;
 
+    @Option(names = "--every-reason", description = "Analyse each rebuilt node completely and list every reason"
+            + " (by default a node whose roles hold a changed file lists those files only; --explain implies it).")
+    boolean everyReason;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        ImpactResult result = new ImpactAnalyzer().analyze(change.request(site));
+        ImpactAnalyzer analyzer = everyReason || explain != null ? ImpactAnalyzer.withEveryReason() : new ImpactAnalyzer();
+        ImpactResult result = analyzer.analyze(change.request(site));
         PrintWriter out = spec.commandLine().getOut();
         if (explain != null) {
             out.print(ImpactText.explain(result, NodeId.parse(explain)));

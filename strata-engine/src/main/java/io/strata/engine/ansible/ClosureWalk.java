@@ -28,26 +28,28 @@ final class ClosureWalk {
     private final AnalysisCache shared;
     private final AnalysisTarget target;
     private final HostMatcher hosts;
+    private final AnalysisDepth depth;
     private final ClosureSequence sequence = new ClosureSequence();
     private ClosureBuilder out = new ClosureBuilder();
     private final Set<String> playbooks = new HashSet<>();
     private String playbookDir;
 
-    ClosureWalk(SourceTree tree, AnalysisCache shared, AnalysisTarget target, HostMatcher hosts) {
+    ClosureWalk(SourceTree tree, AnalysisCache shared, AnalysisTarget target, HostMatcher hosts, AnalysisDepth depth) {
         this.tree = tree;
         this.cache = shared.of(tree);
         this.shared = shared;
         this.target = target;
         this.hosts = hosts;
+        this.depth = depth;
     }
 
     /** The closure of a playbook that exists in the tree. */
     Closure run(String playbook) {
         playbookDir = RepoPaths.parent(playbook);
         out.input(playbook, "playbook", "the playbook");
-        share(cache.part(new TreeCache.PartKey("configuration", playbook, -1), key -> configuration()));
+        share(cache.part(new TreeCache.PartKey("configuration", playbook, -1, depth), key -> configuration()));
         for (String group : target.visibleGroups()) {
-            share(cache.part(new TreeCache.PartKey("group_vars " + group, playbook, -1), key -> groupVars(playbook, group)));
+            share(cache.part(new TreeCache.PartKey("group_vars " + group, playbook, -1, depth), key -> groupVars(playbook, group)));
         }
         playbook(playbook);
         hostVars(playbook);
@@ -77,7 +79,7 @@ final class ClosureWalk {
     /** group_vars/ beside the playbook for one group. */
     private ClosurePart groupVars(String playbook, String group) {
         ClosureBuilder part = new ClosureBuilder();
-        UnitWalk walk = new UnitWalk(tree, shared, playbookDir, playbookDir, part);
+        UnitWalk walk = new UnitWalk(tree, shared, playbookDir, playbookDir, part, depth);
         RoleChain top = new RoleChain(playbook, List.of(), List.of());
         for (String file : cache.varsFiles(tree, SearchDirs.join(playbookDir, "group_vars"), group)) {
             part.input(file, "file", "group_vars of group " + group + " beside " + playbook);
@@ -104,7 +106,7 @@ final class ClosureWalk {
             target.containerGroups().forEach(group -> names.addAll(target.inventory().hostsOf(group)));
             names.forEach(host -> files.addAll(cache.varsFiles(tree, dir, host)));
         }
-        UnitWalk walk = new UnitWalk(tree, shared, playbookDir, playbookDir, out);
+        UnitWalk walk = new UnitWalk(tree, shared, playbookDir, playbookDir, out, depth);
         RoleChain top = new RoleChain(playbook, List.of(), List.of());
         for (String file : files) {
             out.input(file, "file", "host_vars beside " + playbook);
@@ -116,7 +118,7 @@ final class ClosureWalk {
         if (!playbooks.add(path)) {
             return;
         }
-        share(cache.part(new TreeCache.PartKey("plugins", path, -1), key -> pluginFolders(path)));
+        share(cache.part(new TreeCache.PartKey("plugins", path, -1, depth), key -> pluginFolders(path)));
         PlaybookSummary summary = cache.summary(tree, path, SummaryKind.PLAYBOOK, shared);
         if (summary == null) {
             return;
@@ -133,7 +135,7 @@ final class ClosureWalk {
                 importPlaybook(imported.target(), path);
             } else if (entries.get(i) instanceof PlaybookSummary.Play play
                     && (play.hosts() == null || hosts.matches(play.hosts(), out.dynamicGroups() || sequence.dynamicGroups()))) {
-                share(cache.part(new TreeCache.PartKey("play in " + playbookDir, path, index),
+                share(cache.part(new TreeCache.PartKey("play in " + playbookDir, path, index, depth),
                         key -> play(path, index, play)));
             }
         }
@@ -142,7 +144,7 @@ final class ClosureWalk {
     /** What a play pulls in, from the playbook's directory. */
     private ClosurePart play(String path, int index, PlaybookSummary.Play play) {
         ClosureBuilder part = new ClosureBuilder();
-        UnitWalk walk = new UnitWalk(tree, shared, RepoPaths.parent(path), playbookDir, part);
+        UnitWalk walk = new UnitWalk(tree, shared, RepoPaths.parent(path), playbookDir, part, depth);
         RoleChain chain = new RoleChain(path, List.of(), play.collections());
         play.collections().forEach(collection -> walk.collection(collection, chain));
         walk.walk(Unit.play(path, index), chain);

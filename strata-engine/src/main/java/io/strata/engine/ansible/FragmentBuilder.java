@@ -29,6 +29,7 @@ final class FragmentBuilder implements Resolver.Sink {
     private final TreeCache cache;
     private final AnalysisCache shared;
     private final Resolver resolver;
+    private final AnalysisDepth depth;
     private final List<Found> inputs = new ArrayList<>();
     private final List<Found> wildcards = new ArrayList<>();
     private final List<Uncertainty> uncertainties = new ArrayList<>();
@@ -40,16 +41,17 @@ final class FragmentBuilder implements Resolver.Sink {
     private final Set<Unit> seen = new HashSet<>();
     private boolean dynamicGroups;
 
-    private FragmentBuilder(SourceTree tree, TreeCache cache, AnalysisCache shared) {
+    private FragmentBuilder(SourceTree tree, TreeCache cache, AnalysisCache shared, AnalysisDepth depth) {
         this.tree = tree;
         this.cache = cache;
         this.shared = shared;
+        this.depth = depth;
         this.resolver = new Resolver(tree, cache);
     }
 
-    /** The fragment of a unit of a tree. */
-    static Fragment build(SourceTree tree, TreeCache cache, AnalysisCache shared, Unit unit) {
-        FragmentBuilder builder = new FragmentBuilder(tree, cache, shared);
+    /** The fragment of a unit of a tree, analysed to a depth. */
+    static Fragment build(SourceTree tree, TreeCache cache, AnalysisCache shared, Unit unit, AnalysisDepth depth) {
+        FragmentBuilder builder = new FragmentBuilder(tree, cache, shared, depth);
         builder.unit(unit);
         while (!builder.work.isEmpty()) {
             builder.process(builder.work.poll());
@@ -80,7 +82,7 @@ final class FragmentBuilder implements Resolver.Sink {
 
     @Override
     public void unit(Unit unit) {
-        if (seen.add(unit)) {
+        if (depth.follows(unit) && seen.add(unit)) {
             work.add(unit);
         }
     }

@@ -54,6 +54,18 @@ public final class PlaybookAnalyzer {
      * @param target the container's groups and the inventory
      */
     public Closure analyze(String playbookPath, AnalysisTarget target) {
+        return analyze(playbookPath, target, AnalysisDepth.FULL);
+    }
+
+    /**
+     * The closure of a playbook for a container, followed to a depth; empty when the playbook
+     * does not exist in this tree.
+     *
+     * @param playbookPath the repository-relative playbook path
+     * @param target the container's groups and the inventory
+     * @param depth how far to follow what the playbook pulls in
+     */
+    public Closure analyze(String playbookPath, AnalysisTarget target, AnalysisDepth depth) {
         if (!tree.isFile(playbookPath)) {
             return Closure.EMPTY;
         }
@@ -61,6 +73,6 @@ public final class PlaybookAnalyzer {
         ClosureWalk.HostMatcher hosts = (pattern, dynamicGroups) -> patterns.computeIfAbsent(
                 new PatternKey(target.inventory(), pattern, groups, dynamicGroups),
                 key -> HostPattern.matches(pattern, target.inventory(), groups, dynamicGroups));
-        return new ClosureWalk(tree, cache, target, hosts).run(playbookPath);
+        return new ClosureWalk(tree, cache, target, hosts, depth).run(playbookPath);
     }
 }

@@ -22,8 +22,12 @@ final class TreeCache {
     private record SummaryKey(String path, SummaryKind kind) {
     }
 
-    /** A cached part of closures: what it is, the playbook it is for, a play's index. */
-    record PartKey(String what, String playbook, int index) {
+    /** A cached part of closures: what it is, the playbook it is for, a play's index, how deep. */
+    record PartKey(String what, String playbook, int index, AnalysisDepth depth) {
+    }
+
+    /** A unit's fragment at a depth. */
+    private record FragmentKey(Unit unit, AnalysisDepth depth) {
     }
 
     /** A role search: by name, from a play's directories, for a dependent role's folder, with collections. */
@@ -33,7 +37,7 @@ final class TreeCache {
     private volatile AnsibleConfig config;
     private volatile Map<String, String> requirements;
     private final Map<SummaryKey, Object> summaries = new ConcurrentHashMap<>();
-    private final Map<Unit, Fragment> fragments = new ConcurrentHashMap<>();
+    private final Map<FragmentKey, Fragment> fragments = new ConcurrentHashMap<>();
     private final Map<String, List<String>> expansions = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> childDirs = new ConcurrentHashMap<>();
     private final Map<String, List<String>> varsFiles = new ConcurrentHashMap<>();
@@ -73,9 +77,9 @@ final class TreeCache {
         return (T) value;
     }
 
-    /** A unit's fragment. */
-    Fragment fragment(Unit unit, Function<Unit, Fragment> build) {
-        return once(fragments, unit, build);
+    /** A unit's fragment at a depth. */
+    Fragment fragment(Unit unit, AnalysisDepth depth, Function<Unit, Fragment> build) {
+        return once(fragments, new FragmentKey(unit, depth), key -> build.apply(key.unit()));
     }
 
     /** The files of the tree a glob matches, sorted. */

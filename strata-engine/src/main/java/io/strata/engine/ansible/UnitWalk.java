@@ -37,6 +37,7 @@ final class UnitWalk {
     private final Map<String, String> requirements;
     private final Resolver resolver;
     private final ClosureBuilder out;
+    private final AnalysisDepth depth;
     private final Deque<Step> work = new ArrayDeque<>();
     private final Set<Object> visited = new HashSet<>();
     private final Set<String> collectionsRead = new HashSet<>();
@@ -47,8 +48,10 @@ final class UnitWalk {
      * @param playDir the directory of the playbook file holding the play
      * @param playbookDir the directory of the playbook being run
      * @param out where what is found goes
+     * @param depth how far units are followed
      */
-    UnitWalk(SourceTree tree, AnalysisCache shared, String playDir, String playbookDir, ClosureBuilder out) {
+    UnitWalk(SourceTree tree, AnalysisCache shared, String playDir, String playbookDir, ClosureBuilder out,
+            AnalysisDepth depth) {
         this.tree = tree;
         this.cache = shared.of(tree);
         this.shared = shared;
@@ -57,14 +60,17 @@ final class UnitWalk {
         this.requirements = cache.requirements(tree);
         this.resolver = new Resolver(tree, cache);
         this.out = out;
+        this.depth = depth;
     }
 
     /** Follows a unit and everything it pulls in. */
     void walk(Unit unit, RoleChain chain) {
-        work.add(new Step(unit, chain));
+        if (depth.follows(unit)) {
+            work.add(new Step(unit, chain));
+        }
         while (!work.isEmpty()) {
             Step step = work.poll();
-            Fragment fragment = cache.fragment(step.unit(), u -> FragmentBuilder.build(tree, cache, shared, u));
+            Fragment fragment = cache.fragment(step.unit(), depth, u -> FragmentBuilder.build(tree, cache, shared, u, depth));
             Object visit = fragment.searchesParentRoles() ? new Visit(step.unit(), step.chain().roleDirs()) : step.unit();
             if (visited.add(visit)) {
                 merge(fragment, step.chain());
@@ -192,7 +198,9 @@ final class UnitWalk {
 
         @Override
         public void unit(Unit unit) {
-            work.add(new Step(unit, chain));
+            if (depth.follows(unit)) {
+                work.add(new Step(unit, chain));
+            }
         }
 
         @Override

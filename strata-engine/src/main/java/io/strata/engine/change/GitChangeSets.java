@@ -56,9 +56,11 @@ public final class GitChangeSets {
             if (fromMergeBase) {
                 baseCommit = mergeBase(repository, baseCommit, headCommit, base, head);
             }
-            List<ChangedFile> files = diff(repository, baseCommit, headCommit, prefix);
-            SourceTree baseTree = SubtreeSourceTree.of(GitSourceTree.of(repository, baseCommit), prefix);
-            SourceTree headTree = SubtreeSourceTree.of(GitSourceTree.of(repository, headCommit), prefix);
+            List<DiffEntry> diff = diff(repository, baseCommit, headCommit);
+            List<ChangedFile> files = changedFiles(diff, prefix);
+            GitSourceTree headListing = GitSourceTree.of(repository, headCommit);
+            SourceTree baseTree = SubtreeSourceTree.of(headListing.before(baseCommit, diff), prefix);
+            SourceTree headTree = SubtreeSourceTree.of(headListing, prefix);
             return new ChangeSet(repoName, baseCommit.name(), headCommit.name(), files, baseTree, headTree, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read git repository at " + dir, e);
@@ -94,17 +96,20 @@ public final class GitChangeSets {
         }
     }
 
-    private static List<ChangedFile> diff(Repository repository, RevCommit base, RevCommit head, String prefix) throws IOException {
-        List<ChangedFile> files = new ArrayList<>();
+    private static List<DiffEntry> diff(Repository repository, RevCommit base, RevCommit head) throws IOException {
         try (DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
             formatter.setRepository(repository);
             formatter.setDetectRenames(true);
-            for (DiffEntry entry : formatter.scan(base.getTree(), head.getTree())) {
-                String oldPath = relative(entry.getOldPath(), prefix);
-                String newPath = relative(entry.getNewPath(), prefix);
-                if (oldPath == null && newPath == null) {
-                    continue;
-                }
+            return formatter.scan(base.getTree(), head.getTree());
+        }
+    }
+
+    private static List<ChangedFile> changedFiles(List<DiffEntry> diff, String prefix) {
+        List<ChangedFile> files = new ArrayList<>();
+        for (DiffEntry entry : diff) {
+            String oldPath = relative(entry.getOldPath(), prefix);
+            String newPath = relative(entry.getNewPath(), prefix);
+            if (oldPath != null || newPath != null) {
                 files.add(new ChangedFile(kind(entry.getChangeType()), oldPath, newPath));
             }
         }

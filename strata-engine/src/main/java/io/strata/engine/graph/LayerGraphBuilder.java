@@ -8,6 +8,8 @@ import io.strata.engine.config.LayersConfigParser;
 import io.strata.engine.config.ParsedLayers;
 import io.strata.engine.config.Problem;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,18 +29,54 @@ import org.jgrapht.graph.DirectedAcyclicGraph;
  */
 public final class LayerGraphBuilder {
 
+    /** A file's name and content: the key of the graphs read recently. */
+    private record Source(String file, byte[] bytes, int hash) {
+
+        Source(String file, byte[] bytes) {
+            this(file, bytes.clone(), Arrays.hashCode(bytes));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Source source && source.hash == hash && source.file.equals(file)
+                    && Arrays.equals(source.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash * 31 + file.hashCode();
+        }
+    }
+
+    /**
+     * The graphs of the last few valid files read (graphs are immutable). One command reads the
+     * same layers file up to three times: as checked out, at the head and at the base revision.
+     */
+    private static final Map<Source, LayerGraph> RECENT = Collections.synchronizedMap(new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Source, LayerGraph> eldest) {
+            return size() > 4;
+        }
+    });
+
     private LayerGraphBuilder() {
     }
 
     /**
      * Reads a layers file and builds its graph, reporting the file's problems and the graph's
-     * broken rules together.
+     * broken rules together. A content read before gives the same graph without parsing again.
      *
      * @throws ConfigException with every problem, in file order
      */
     public static LayerGraph load(String file, byte[] bytes) {
-        ParsedLayers parsed = LayersConfigParser.read(file, bytes);
-        return build(parsed.config(), parsed.problems());
+        Source source = new Source(file, bytes);
+        LayerGraph graph = RECENT.get(source);
+        if (graph == null) {
+            ParsedLayers parsed = LayersConfigParser.read(file, bytes);
+            graph = build(parsed.config(), parsed.problems());
+            RECENT.put(source, graph);
+        }
+        return graph;
     }
 
     /**

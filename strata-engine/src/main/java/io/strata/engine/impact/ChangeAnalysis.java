@@ -1,6 +1,7 @@
 package io.strata.engine.impact;
 
 import io.strata.engine.ansible.AnalysisCache;
+import io.strata.engine.ansible.AnalysisDepth;
 import io.strata.engine.ansible.Closure;
 import io.strata.engine.ansible.ExternalDependency;
 import io.strata.engine.ansible.Input;
@@ -60,12 +61,13 @@ final class ChangeAnalysis {
     private final NodeClosures baseClosures;
     private final NodeClosures headClosures;
     private final InventoryDiff inventoryDiff;
+    private final boolean everyReason;
     private final Map<VariablesKey, Map<String, VariableDefinition>> variables = new ConcurrentHashMap<>();
     private final Map<SameClosure, List<Reason>> fileMatches = new ConcurrentHashMap<>();
     private final Map<List<String>, List<VariableChange>> variableChanges = new ConcurrentHashMap<>();
     private final Map<ReachKey, Map<String, String>> reached = new ConcurrentHashMap<>();
 
-    ChangeAnalysis(SiteSnapshot base, SiteSnapshot head, ChangeSet change, AnalysisCache cache) {
+    ChangeAnalysis(SiteSnapshot base, SiteSnapshot head, ChangeSet change, AnalysisCache cache, boolean everyReason) {
         this.base = base;
         this.head = head;
         this.change = change;
@@ -73,6 +75,7 @@ final class ChangeAnalysis {
         this.baseClosures = new NodeClosures(base, cache);
         this.headClosures = new NodeClosures(head, cache);
         this.inventoryDiff = inventoryTouched() ? diffInventory() : null;
+        this.everyReason = everyReason;
     }
 
     void run(Map<NodeId, List<Reason>> direct, Map<NodeId, String> unaffected) {
@@ -100,8 +103,19 @@ final class ChangeAnalysis {
         if (!touchesRepo && inventoryDiff == null) {
             return "the change touches neither " + repoName(node.repo()) + " nor the inventory";
         }
-        // The head closure first: when it already affects the node, the base closure (which can
-        // only add reasons) is not computed.
+        // Cheapest first: the changed files the node's roles hold (a part of its closure found
+        // without reading task files, vars files or templates) already make it rebuild; then the
+        // whole head closure; the base closure (which can only add reasons) only when neither
+        // affects the node.
+        if (touchesRepo && !everyReason) {
+            Optional<Closure> roles = headClosures.of(node, AnalysisDepth.ROLES);
+            if (roles.isPresent()) {
+                fileReasons(node, List.of(roles.get()), reasons);
+                if (!reasons.isEmpty()) {
+                    return "";
+                }
+            }
+        }
         List<Closure> closures = headClosures.of(node).map(List::of).orElse(List.of());
         closureReasons(node, closures, touchesRepo, reasons);
         if (reasons.isEmpty()) {

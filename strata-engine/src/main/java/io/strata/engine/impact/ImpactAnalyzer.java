@@ -21,11 +21,28 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Decides which nodes a change set rebuilds (contract section 3): loads the site at both
  * revisions, finds the directly affected nodes with the reasons that chain a changed file to
- * each, and adds their descendants.
+ * each, and adds their descendants. By default a node that changed files of its roles already
+ * rebuild carries those reasons only, and its task files, templates and variables are not
+ * analysed; {@link #withEveryReason()} analyses every node completely.
  */
 public final class ImpactAnalyzer {
 
     private final AnalysisCache cache = new AnalysisCache();
+    private final boolean everyReason;
+
+    /** An analyzer that stops at the first files that make a node rebuild. */
+    public ImpactAnalyzer() {
+        this(false);
+    }
+
+    private ImpactAnalyzer(boolean everyReason) {
+        this.everyReason = everyReason;
+    }
+
+    /** An analyzer that gives each rebuilt node every reason there is (slower on large changes). */
+    public static ImpactAnalyzer withEveryReason() {
+        return new ImpactAnalyzer(true);
+    }
 
     /**
      * Analyses a request.
@@ -63,7 +80,7 @@ public final class ImpactAnalyzer {
                     notes.add("only paths are known: every variable defined in a changed inventory file counts as changed;"
                             + " value-level precision needs revisions (--base/--head)");
                 }
-                new ChangeAnalysis(base, head, change, cache).run(direct, unaffected);
+                new ChangeAnalysis(base, head, change, cache, everyReason).run(direct, unaffected);
             }
         }
         for (NodeId id : request.startAt()) {

@@ -1,6 +1,7 @@
 package io.strata.engine.impact;
 
 import io.strata.engine.ansible.AnalysisCache;
+import io.strata.engine.ansible.AnalysisDepth;
 import io.strata.engine.ansible.AnalysisTarget;
 import io.strata.engine.ansible.Closure;
 import io.strata.engine.ansible.PlaybookAnalyzer;
@@ -15,11 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The closures of nodes' playbooks at one revision, computed once per (repository, playbook,
- * visible groups) and shared by every node with the same inputs.
+ * visible groups, depth) and shared by every node with the same inputs.
  */
 final class NodeClosures {
 
-    private record Key(String repo, String playbook, Set<String> groups) {
+    private record Key(String repo, String playbook, Set<String> groups, AnalysisDepth depth) {
     }
 
     private final SiteSnapshot site;
@@ -35,6 +36,14 @@ final class NodeClosures {
 
     /** The closure of a node's playbook at this revision; empty when the node or playbook is absent. */
     Optional<Closure> of(LayerNode node) {
+        return of(node, AnalysisDepth.FULL);
+    }
+
+    /**
+     * The closure of a node's playbook at this revision, followed to a depth; empty when the
+     * node or playbook is absent.
+     */
+    Optional<Closure> of(LayerNode node, AnalysisDepth depth) {
         if (!site.graph().contains(node.id())) {
             return Optional.empty();
         }
@@ -43,9 +52,9 @@ final class NodeClosures {
             return Optional.empty();
         }
         Set<String> visible = site.inventory().visibleGroups(here.groups());
-        Key key = new Key(here.repo() == null ? "" : here.repo(), here.playbook(), visible);
+        Key key = new Key(here.repo() == null ? "" : here.repo(), here.playbook(), visible, depth);
         return Optional.of(closures.computeIfAbsent(key, k -> analyzer(here).analyze(here.playbook(),
-                new AnalysisTarget(visible, site.inventory()))));
+                new AnalysisTarget(visible, site.inventory()), depth)));
     }
 
     /** The pinned versions of external roles and collections of a node's repository. */

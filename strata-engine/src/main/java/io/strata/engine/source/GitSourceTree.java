@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -39,8 +41,7 @@ public final class GitSourceTree implements SourceTree {
             walk.addTree(commit.getTree());
             walk.setRecursive(true);
             while (walk.next()) {
-                FileMode mode = walk.getFileMode(0);
-                if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE || mode == FileMode.SYMLINK) {
+                if (isFile(walk.getFileMode(0))) {
                     blobs.put(walk.getPathString(), walk.getObjectId(0));
                 }
             }
@@ -48,6 +49,33 @@ public final class GitSourceTree implements SourceTree {
             throw new UncheckedIOException("cannot read the tree of " + commit.name(), e);
         }
         return new GitSourceTree(repository, commit.name(), blobs);
+    }
+
+    /**
+     * The tree of an earlier commit, from this listing and the diff that leads from that commit
+     * to this one, without walking the earlier tree.
+     *
+     * @param commit the earlier commit
+     * @param diff the entries of the diff from {@code commit} to this tree's commit (renames
+     *     and copies detected or not)
+     */
+    public GitSourceTree before(RevCommit commit, List<DiffEntry> diff) {
+        Map<String, ObjectId> earlier = new HashMap<>(blobs);
+        for (DiffEntry entry : diff) {
+            if (entry.getChangeType() != DiffEntry.ChangeType.DELETE) {
+                earlier.remove(entry.getNewPath());
+            }
+        }
+        for (DiffEntry entry : diff) {
+            if (entry.getChangeType() != DiffEntry.ChangeType.ADD && isFile(entry.getOldMode())) {
+                earlier.put(entry.getOldPath(), entry.getOldId().toObjectId());
+            }
+        }
+        return new GitSourceTree(repository, commit.name(), earlier);
+    }
+
+    private static boolean isFile(FileMode mode) {
+        return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE || mode == FileMode.SYMLINK;
     }
 
     @Override
