@@ -2,6 +2,7 @@ package io.strata.engine.ansible;
 
 import io.strata.engine.jinja.VariableUse;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +12,7 @@ import java.util.TreeSet;
 /**
  * What a playbook pulls in for one build container at one revision.
  *
- * @param inputs every file read, by repository-relative path, sorted
+ * @param inputs every file read, by repository-relative path, iterated in sorted order
  * @param wildcards dynamic includes and lookups, as globs over paths
  * @param roles the repository-relative directories of the roles used, sorted
  * @param externals roles and collections from outside the repository
@@ -24,9 +25,9 @@ public record Closure(Map<String, Input> inputs, List<Wildcard> wildcards, Set<S
     /** Nothing pulled in: a playbook that does not exist at this revision. */
     public static final Closure EMPTY = new Closure(Map.of(), List.of(), Set.of(), List.of(), VariableUse.NONE, List.of());
 
-    /** Keeps immutable, sorted copies. */
+    /** Keeps immutable, sorted copies (the inputs hashed for lookups, iterated in path order). */
     public Closure {
-        inputs = Collections.unmodifiableMap(new TreeMap<>(inputs));
+        inputs = Collections.unmodifiableMap(new LinkedHashMap<>(new TreeMap<>(inputs)));
         wildcards = List.copyOf(wildcards);
         roles = Collections.unmodifiableSortedSet(new TreeSet<>(roles));
         externals = List.copyOf(externals);
