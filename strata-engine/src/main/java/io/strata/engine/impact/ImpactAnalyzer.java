@@ -77,8 +77,8 @@ public final class ImpactAnalyzer {
                         request.configFile() + " could not be read at the base revision: every node is rebuilt"))));
             } else {
                 if (!change.precise()) {
-                    notes.add("only paths are known: every variable defined in a changed inventory file counts as changed;"
-                            + " value-level precision needs revisions (--base/--head)");
+                    notes.add("only paths are known: every variable defined in a changed inventory file counts as changed,"
+                            + " but a variable removed from it cannot be seen; value-level precision needs revisions (--base/--head)");
                 }
                 new ChangeAnalysis(base, head, change, cache, everyReason).run(direct, unaffected);
             }
