@@ -1,5 +1,6 @@
 package io.strata.engine.ansible;
 
+import io.strata.engine.memo.Memo;
 import io.strata.engine.source.SourceTree;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,13 +38,13 @@ final class TreeCache {
     private volatile AnsibleConfig config;
     private volatile Map<String, String> requirements;
     private final Map<SummaryKey, Object> summaries = new ConcurrentHashMap<>();
-    private final Map<FragmentKey, Fragment> fragments = new ConcurrentHashMap<>();
+    private final Memo<FragmentKey, Fragment> fragments = new Memo<>();
     private final Map<String, List<String>> expansions = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> childDirs = new ConcurrentHashMap<>();
     private final Map<String, List<String>> varsFiles = new ConcurrentHashMap<>();
-    private final Map<RoleKey, List<RoleLocator.Located>> roles = new ConcurrentHashMap<>();
-    private final Map<PartKey, ClosurePart> parts = new ConcurrentHashMap<>();
-    private final Map<ClosureSequence, Closure> closures = new ConcurrentHashMap<>();
+    private final Memo<RoleKey, List<RoleLocator.Located>> roles = new Memo<>();
+    private final Memo<PartKey, ClosurePart> parts = new Memo<>();
+    private final Memo<ClosureSequence, Closure> closures = new Memo<>();
 
     AnsibleConfig config(SourceTree tree) {
         AnsibleConfig value = config;
@@ -79,7 +80,7 @@ final class TreeCache {
 
     /** A unit's fragment at a depth. */
     Fragment fragment(Unit unit, AnalysisDepth depth, Function<Unit, Fragment> build) {
-        return once(fragments, new FragmentKey(unit, depth), key -> build.apply(key.unit()));
+        return fragments.get(new FragmentKey(unit, depth), key -> build.apply(key.unit()));
     }
 
     /** The files of the tree a glob matches, sorted. */
@@ -99,36 +100,22 @@ final class TreeCache {
 
     /** A part of closures, computed once. */
     ClosurePart part(PartKey key, Function<PartKey, ClosurePart> compute) {
-        return once(parts, key, compute);
+        return parts.get(key, compute);
     }
 
     /** The closure of a sequence of parts, merged once. */
     Closure closure(ClosureSequence sequence) {
-        return once(closures, sequence, ClosureSequence::merge);
+        return closures.get(sequence, ClosureSequence::merge);
     }
 
     /** The roles a search finds, computed once. */
     List<RoleLocator.Located> roles(RoleKey key, Function<RoleKey, List<RoleLocator.Located>> search) {
-        return once(roles, key, k -> List.copyOf(search.apply(k)));
+        return roles.get(key, k -> List.copyOf(search.apply(k)));
     }
 
     /** {@link VarsFiles#find} with a directory allowed, computed once. */
     List<String> varsFiles(SourceTree tree, String dir, String name) {
         return varsFiles.computeIfAbsent(dir + "/" + name, key -> List.copyOf(VarsFiles.find(tree, dir, name, true)));
-    }
-
-    /**
-     * A cached value, computed outside the map's locks (a computation may use the cache and take
-     * long); racing threads compute the same value and the first one stored wins.
-     */
-    private static <K, V> V once(Map<K, V> map, K key, Function<K, V> compute) {
-        V value = map.get(key);
-        if (value == null) {
-            value = compute.apply(key);
-            V raced = map.putIfAbsent(key, value);
-            return raced == null ? value : raced;
-        }
-        return value;
     }
 
     /** The names of a directory's sub-directories, sorted ("" is the root). */

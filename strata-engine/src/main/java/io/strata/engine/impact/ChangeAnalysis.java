@@ -14,6 +14,7 @@ import io.strata.engine.inventory.Inventory;
 import io.strata.engine.inventory.InventoryDiff;
 import io.strata.engine.inventory.VariableChange;
 import io.strata.engine.inventory.VariableDefinition;
+import io.strata.engine.memo.Memo;
 import io.strata.engine.site.SiteSnapshot;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /** The directly affected nodes of one change set, with their reasons (rules 1 to 6). */
@@ -62,10 +62,10 @@ final class ChangeAnalysis {
     private final NodeClosures headClosures;
     private final InventoryDiff inventoryDiff;
     private final boolean everyReason;
-    private final Map<VariablesKey, Map<String, VariableDefinition>> variables = new ConcurrentHashMap<>();
-    private final Map<SameClosure, List<Reason>> fileMatches = new ConcurrentHashMap<>();
-    private final Map<List<String>, List<VariableChange>> variableChanges = new ConcurrentHashMap<>();
-    private final Map<ReachKey, Map<String, String>> reached = new ConcurrentHashMap<>();
+    private final Memo<VariablesKey, Map<String, VariableDefinition>> variables = new Memo<>();
+    private final Memo<SameClosure, List<Reason>> fileMatches = new Memo<>();
+    private final Memo<List<String>, List<VariableChange>> variableChanges = new Memo<>();
+    private final Memo<ReachKey, Map<String, String>> reached = new Memo<>();
 
     ChangeAnalysis(SiteSnapshot base, SiteSnapshot head, ChangeSet change, AnalysisCache cache, boolean everyReason) {
         this.base = base;
@@ -139,7 +139,7 @@ final class ChangeAnalysis {
     private void fileReasons(LayerNode node, List<Closure> closures, List<Reason> reasons) {
         Set<String> matched = new TreeSet<>();
         for (Closure closure : closures) {
-            for (Reason reason : fileMatches.computeIfAbsent(new SameClosure(closure), key -> matches(key.closure()))) {
+            for (Reason reason : fileMatches.get(new SameClosure(closure), key -> matches(key.closure()))) {
                 if (matched.add(reason.file())) {
                     reasons.add(reason);
                 }
@@ -210,11 +210,11 @@ final class ChangeAnalysis {
             reasons.add(new Reason("groups", null, "inventory hosts changed and " + node.playbook()
                     + " reads hostvars or groups[...]"));
         }
-        List<VariableChange> changes = variableChanges.computeIfAbsent(groups, inventoryDiff::changedFor);
+        List<VariableChange> changes = variableChanges.get(groups, inventoryDiff::changedFor);
         if (changes.isEmpty()) {
             return;
         }
-        Map<String, String> reached = this.reached.computeIfAbsent(
+        Map<String, String> reached = this.reached.get(
                 new ReachKey(closures.stream().map(SameClosure::new).toList(), groups),
                 key -> reachedVariables(groups, closures));
         boolean dynamic = closures.stream().anyMatch(c -> c.variables().dynamic());
@@ -272,7 +272,7 @@ final class ChangeAnalysis {
     }
 
     private Map<String, VariableDefinition> variablesFor(Inventory inventory, List<String> groups) {
-        return variables.computeIfAbsent(new VariablesKey(inventory, groups), key -> inventory.variablesFor(groups));
+        return variables.get(new VariablesKey(inventory, groups), key -> inventory.variablesFor(groups));
     }
 
     private boolean inventoryTouched() {

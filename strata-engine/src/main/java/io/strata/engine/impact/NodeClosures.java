@@ -7,6 +7,7 @@ import io.strata.engine.ansible.Closure;
 import io.strata.engine.ansible.PlaybookAnalyzer;
 import io.strata.engine.ansible.Requirements;
 import io.strata.engine.graph.LayerNode;
+import io.strata.engine.memo.Memo;
 import io.strata.engine.site.SiteSnapshot;
 import io.strata.engine.source.SourceTree;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class NodeClosures {
     private final AnalysisCache cache;
     private final Map<String, PlaybookAnalyzer> analyzers = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> requirements = new ConcurrentHashMap<>();
-    private final Map<Key, Closure> closures = new ConcurrentHashMap<>();
+    private final Memo<Key, Closure> closures = new Memo<>();
 
     NodeClosures(SiteSnapshot site, AnalysisCache cache) {
         this.site = site;
@@ -53,7 +54,7 @@ final class NodeClosures {
         }
         Set<String> visible = site.inventory().visibleGroups(here.groups());
         Key key = new Key(here.repo() == null ? "" : here.repo(), here.playbook(), visible, depth);
-        return Optional.of(closures.computeIfAbsent(key, k -> analyzer(here).analyze(here.playbook(),
+        return Optional.of(closures.get(key, k -> analyzer(here).analyze(here.playbook(),
                 new AnalysisTarget(visible, site.inventory()), depth)));
     }
 

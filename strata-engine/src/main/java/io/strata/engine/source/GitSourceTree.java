@@ -27,11 +27,11 @@ public final class GitSourceTree implements SourceTree {
     private final Map<String, ObjectId> blobs;
     private final NavigableSet<String> files;
 
-    private GitSourceTree(Repository repository, String revision, Map<String, ObjectId> blobs) {
+    private GitSourceTree(Repository repository, String revision, Map<String, ObjectId> blobs, TreeSet<String> files) {
         this.repository = repository;
         this.revision = revision;
         this.blobs = blobs;
-        this.files = Collections.unmodifiableNavigableSet(new TreeSet<>(blobs.keySet()));
+        this.files = Collections.unmodifiableNavigableSet(files);
     }
 
     /** Reads the listing of a commit's tree. */
@@ -48,7 +48,7 @@ public final class GitSourceTree implements SourceTree {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the tree of " + commit.name(), e);
         }
-        return new GitSourceTree(repository, commit.name(), blobs);
+        return new GitSourceTree(repository, commit.name(), blobs, new TreeSet<>(blobs.keySet()));
     }
 
     /**
@@ -61,17 +61,20 @@ public final class GitSourceTree implements SourceTree {
      */
     public GitSourceTree before(RevCommit commit, List<DiffEntry> diff) {
         Map<String, ObjectId> earlier = new HashMap<>(blobs);
+        TreeSet<String> paths = new TreeSet<>(files);
         for (DiffEntry entry : diff) {
             if (entry.getChangeType() != DiffEntry.ChangeType.DELETE) {
                 earlier.remove(entry.getNewPath());
+                paths.remove(entry.getNewPath());
             }
         }
         for (DiffEntry entry : diff) {
             if (entry.getChangeType() != DiffEntry.ChangeType.ADD && isFile(entry.getOldMode())) {
                 earlier.put(entry.getOldPath(), entry.getOldId().toObjectId());
+                paths.add(entry.getOldPath());
             }
         }
-        return new GitSourceTree(repository, commit.name(), earlier);
+        return new GitSourceTree(repository, commit.name(), earlier, paths);
     }
 
     private static boolean isFile(FileMode mode) {
