@@ -142,7 +142,7 @@ class MultiRepoTest {
         String base = last.put(repo, head);
         ChangeSet change = GitChangeSets.between(history.dir(), repo, base, head, false);
         assertEquals(repo, change.repo());
-        return new ImpactAnalyzer().analyze(new ImpactRequest("layers.yaml", current(), change, Set.of(), Set.of(), false));
+        return SiteHistory.analyze(new ImpactRequest("layers.yaml", current(), change, Set.of(), Set.of(), false));
     }
 
     @Test

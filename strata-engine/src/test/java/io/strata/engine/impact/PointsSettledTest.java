@@ -168,7 +168,7 @@ class PointsSettledTest extends SeededSiteTest {
         // Without revisions, values cannot be compared: compute_profile and compute_hugepages both count.
         ChangeSet paths = new ChangeSet(null, null, null, List.of(ChangedFile.modified("cluster-inventory/group_vars/Compute.yml")),
                 DirectorySourceTree.of(dir), DirectorySourceTree.of(dir), false);
-        ImpactResult result = new ImpactAnalyzer().analyze(ImpactRequest.of("layers.yaml", paths));
+        ImpactResult result = SiteHistory.analyze(ImpactRequest.of("layers.yaml", paths));
         assertRebuild(result, Map.of("compute/compute", true, "slurm/compute", false));
         assertTrue(result.notes().get(0).contains("value-level precision needs revisions"), result.notes().toString());
     }

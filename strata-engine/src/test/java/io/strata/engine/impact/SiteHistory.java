@@ -1,6 +1,7 @@
 package io.strata.engine.impact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.strata.engine.change.ChangeSet;
 import io.strata.engine.change.GitChangeSets;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.api.Git;
@@ -98,7 +100,31 @@ final class SiteHistory implements AutoCloseable {
     }
 
     ImpactResult impact(String base, String head) {
-        return new ImpactAnalyzer().analyze(ImpactRequest.of("layers.yaml", change(base, head)));
+        return analyze(ImpactRequest.of("layers.yaml", change(base, head)));
+    }
+
+    /**
+     * Analyses a request the default way (roles first) and with every reason, asserts that both
+     * rebuild, start and reuse the same nodes and that the files the default way names are among
+     * those of the whole analysis, and returns the default result.
+     */
+    static ImpactResult analyze(ImpactRequest request) {
+        ImpactResult quick = new ImpactAnalyzer().analyze(request);
+        ImpactResult every = ImpactAnalyzer.withEveryReason().analyze(request);
+        assertEquals(starts(every), starts(quick), "the roles-first analysis rebuilds other nodes than the whole one");
+        assertEquals(every.reuse(), quick.reuse());
+        for (NodeImpact node : quick.rebuild()) {
+            Set<String> all = every.rebuild().stream().filter(n -> n.node().equals(node.node())).findFirst().orElseThrow()
+                    .reasons().stream().map(Reason::file).collect(Collectors.toSet());
+            node.reasons().forEach(reason -> assertTrue(all.contains(reason.file()),
+                    () -> node.node() + ": " + reason + " is not among the reasons of the whole analysis " + all));
+        }
+        return quick;
+    }
+
+    private static Map<String, Boolean> starts(ImpactResult result) {
+        return result.rebuild().stream()
+                .collect(Collectors.toMap(n -> n.node().toString(), NodeImpact::start, (a, b) -> a, TreeMap::new));
     }
 
     @Override
