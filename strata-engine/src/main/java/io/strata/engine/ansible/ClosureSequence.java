@@ -1,5 +1,6 @@
 package io.strata.engine.ansible;
 
+import io.strata.engine.memo.Identity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,20 +10,6 @@ import java.util.List;
  * value). Two analyses with equal sequences have the same closure, so it is merged once.
  */
 final class ClosureSequence {
-
-    /** A cached part, equal only to itself. */
-    private record Shared(ClosurePart part) {
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Shared shared && shared.part == part;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(part);
-        }
-    }
 
     private final List<Object> elements = new ArrayList<>();
     private final List<ClosurePart> parts = new ArrayList<>();
@@ -40,7 +27,7 @@ final class ClosureSequence {
     /** Adds a cached part; an empty one changes nothing. */
     void shared(ClosurePart part) {
         if (!part.isEmpty()) {
-            elements.add(new Shared(part));
+            elements.add(new Identity<>(part));
             added(part);
         }
     }

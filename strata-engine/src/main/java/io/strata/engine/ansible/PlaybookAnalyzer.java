@@ -1,6 +1,7 @@
 package io.strata.engine.ansible;
 
 import io.strata.engine.inventory.InventoryView;
+import io.strata.engine.memo.Identity;
 import io.strata.engine.source.SourceTree;
 import java.util.Map;
 import java.util.Set;
@@ -16,19 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PlaybookAnalyzer {
 
-    private record PatternKey(InventoryView inventory, String pattern, Set<String> groups, boolean dynamicGroups) {
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof PatternKey key && key.inventory == inventory && key.pattern.equals(pattern)
-                    && key.groups.equals(groups) && key.dynamicGroups == dynamicGroups;
-        }
-
-        @Override
-        public int hashCode() {
-            return ((System.identityHashCode(inventory) * 31 + pattern.hashCode()) * 31 + groups.hashCode()) * 2
-                    + (dynamicGroups ? 1 : 0);
-        }
+    /** A host pattern matched for a container in some groups of one inventory. */
+    private record PatternKey(Identity<InventoryView> inventory, String pattern, Set<String> groups, boolean dynamicGroups) {
     }
 
     private final SourceTree tree;
@@ -71,7 +61,7 @@ public final class PlaybookAnalyzer {
         }
         Set<String> groups = target.containerGroups();
         ClosureWalk.HostMatcher hosts = (pattern, dynamicGroups) -> patterns.computeIfAbsent(
-                new PatternKey(target.inventory(), pattern, groups, dynamicGroups),
+                new PatternKey(new Identity<>(target.inventory()), pattern, groups, dynamicGroups),
                 key -> HostPattern.matches(pattern, target.inventory(), groups, dynamicGroups));
         return new ClosureWalk(tree, cache, target, hosts, depth).run(playbookPath);
     }

@@ -14,6 +14,7 @@ import io.strata.engine.inventory.Inventory;
 import io.strata.engine.inventory.InventoryDiff;
 import io.strata.engine.inventory.VariableChange;
 import io.strata.engine.inventory.VariableDefinition;
+import io.strata.engine.memo.Identity;
 import io.strata.engine.memo.Memo;
 import io.strata.engine.site.SiteSnapshot;
 import java.util.ArrayDeque;
@@ -31,21 +32,8 @@ import java.util.stream.Stream;
 /** The directly affected nodes of one change set, with their reasons (rules 1 to 6). */
 final class ChangeAnalysis {
 
-    /** A closure compared by identity: nodes with the same inputs share one closure object. */
-    private record SameClosure(Closure closure) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof SameClosure same && same.closure == closure;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(closure);
-        }
-    }
-
     /** The variables some closures read, followed through the inventory of a container in these groups. */
-    private record ReachKey(List<SameClosure> closures, List<String> groups) {
+    private record ReachKey(List<Identity<Closure>> closures, List<String> groups) {
     }
 
     /** The effective variables of a container in these groups, for one revision's inventory. */
@@ -63,7 +51,7 @@ final class ChangeAnalysis {
     private final InventoryDiff inventoryDiff;
     private final boolean everyReason;
     private final Memo<VariablesKey, Map<String, VariableDefinition>> variables = new Memo<>();
-    private final Memo<SameClosure, List<Reason>> fileMatches = new Memo<>();
+    private final Memo<Identity<Closure>, List<Reason>> fileMatches = new Memo<>();
     private final Memo<List<String>, List<VariableChange>> variableChanges = new Memo<>();
     private final Memo<ReachKey, Map<String, String>> reached = new Memo<>();
 
@@ -139,7 +127,7 @@ final class ChangeAnalysis {
     private void fileReasons(LayerNode node, List<Closure> closures, List<Reason> reasons) {
         Set<String> matched = new TreeSet<>();
         for (Closure closure : closures) {
-            for (Reason reason : fileMatches.get(new SameClosure(closure), key -> matches(key.closure()))) {
+            for (Reason reason : fileMatches.get(new Identity<>(closure), key -> matches(key.value()))) {
                 if (matched.add(reason.file())) {
                     reasons.add(reason);
                 }
@@ -215,7 +203,7 @@ final class ChangeAnalysis {
             return;
         }
         Map<String, String> reached = this.reached.get(
-                new ReachKey(closures.stream().map(SameClosure::new).toList(), groups),
+                new ReachKey(closures.stream().map(Identity::new).toList(), groups),
                 key -> reachedVariables(groups, closures));
         boolean dynamic = closures.stream().anyMatch(c -> c.variables().dynamic());
         Optional<ExternalDependency> opaqueRole = closures.stream().flatMap(c -> c.externals().stream())
