@@ -236,7 +236,7 @@ final class BuildCommand implements Callable<Integer> {
             throw new UserError("--node " + id + " needs --from IMAGE: the image of its parent " + parent);
         }
         String repository = image != null ? image : names.image(id);
-        return List.of(new NodeJob(id, parent, repository, tag != null ? tag : defaultTag(source), fromImage));
+        return List.of(new NodeJob(id, parent, repository, tag != null ? tag : source.defaultTag(), fromImage));
     }
 
     private List<NodeJob> planned(ImageNames names, String mutable, SourceInfo source) {
@@ -251,23 +251,13 @@ final class BuildCommand implements Callable<Integer> {
             request = new ImpactRequest(site.configFile(), site.currentTrees(config), null, Set.of(), new TreeSet<>(change.imageTypes), true);
         }
         ImpactResult impact = new ImpactAnalyzer().analyze(request);
-        String runTag = tag != null ? tag : impact.head() != null ? impact.head().substring(0, 12) : defaultTag(source);
+        String runTag = tag != null ? tag : impact.head() != null ? impact.head().substring(0, 12) : source.defaultTag();
         BuildPlan plan = Planner.plan(impact, names, runTag, mutable != null ? mutable : "latest");
         List<NodeJob> jobsList = new ArrayList<>();
         for (PlannedNode planned : plan.build()) {
             jobsList.add(new NodeJob(planned.node(), planned.parent(), planned.image(), planned.tag(), planned.from()));
         }
         return jobsList;
-    }
-
-    private static String defaultTag(SourceInfo source) {
-        if (source.revision() == null) {
-            return "dev";
-        }
-        String revision = source.revision();
-        boolean dirty = revision.endsWith("-dirty");
-        String commit = dirty ? revision.substring(0, revision.length() - "-dirty".length()) : revision;
-        return commit.substring(0, Math.min(12, commit.length())) + (dirty ? "-dirty" : "");
     }
 
     private static void checkTag(List<NodeJob> plan) {

@@ -93,7 +93,7 @@ public final class NodeBuildService {
             throw new ConfigException(new Problem(SourceLocation.of(file), id.toString(), id + " needs the image to build FROM",
                     "pass the plan's from: the image of its parent " + parent));
         }
-        String tag = request.images().tag() != null ? request.images().tag() : defaultTag(source);
+        String tag = request.images().tag() != null ? request.images().tag() : source.defaultTag();
         if (!ImageReference.isValidTag(tag)) {
             throw new ConfigException(new Problem(SourceLocation.of(file), tag, "'" + tag + "' is not an image tag",
                     "a tag has letters, digits, '_', '.' and '-' (at most 128, not starting with '.' or '-')"));
@@ -113,16 +113,5 @@ public final class NodeBuildService {
         return new BuildSettings(storageDriver, settings.isolation(), settings.connection(), settings.connectionAttempts(),
                 settings.pythonInterpreter(), settings.insecureRegistries(), settings.pushAttempts(), settings.jobs(),
                 settings.squashfs(), settings.test());
-    }
-
-    /** The checkout's commit (first 12 characters, {@code -dirty} kept), else {@code dev}. */
-    private static String defaultTag(SourceInfo source) {
-        if (source.revision() == null) {
-            return "dev";
-        }
-        String revision = source.revision();
-        boolean dirty = revision.endsWith("-dirty");
-        String commit = dirty ? revision.substring(0, revision.length() - "-dirty".length()) : revision;
-        return commit.substring(0, Math.min(12, commit.length())) + (dirty ? "-dirty" : "");
     }
 }
