@@ -1,11 +1,11 @@
 package io.strata.engine.ansible;
 
+import io.strata.engine.memo.Memo;
 import io.strata.engine.source.SourceTree;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What playbook analyses share: the summary of each file content (keyed by
@@ -18,7 +18,7 @@ public final class AnalysisCache {
     private record ContentKey(String contentId, SummaryKind kind) {
     }
 
-    private final Map<ContentKey, Object> summaries = new ConcurrentHashMap<>();
+    private final Memo<ContentKey, Object> summaries = new Memo<>();
     private final Map<SourceTree, TreeCache> trees = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** An empty cache. */
@@ -38,14 +38,7 @@ public final class AnalysisCache {
         if (id == null) {
             return null;
         }
-        ContentKey key = new ContentKey(id, kind);
-        Object value = summaries.get(key);
-        if (value == null) {
-            value = read(tree.read(path).orElse(new byte[0]), kind);
-            Object raced = summaries.putIfAbsent(key, value);
-            return raced == null ? value : raced;
-        }
-        return value;
+        return summaries.get(new ContentKey(id, kind), key -> read(tree.read(path).orElse(new byte[0]), kind));
     }
 
     private static Object read(byte[] bytes, SummaryKind kind) {

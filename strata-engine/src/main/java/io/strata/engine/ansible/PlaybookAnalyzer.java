@@ -2,10 +2,10 @@ package io.strata.engine.ansible;
 
 import io.strata.engine.inventory.InventoryView;
 import io.strata.engine.memo.Identity;
+import io.strata.engine.memo.Memo;
 import io.strata.engine.source.SourceTree;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a playbook pulls in for one build container, in one repository at one revision: the
@@ -23,7 +23,7 @@ public final class PlaybookAnalyzer {
 
     private final SourceTree tree;
     private final AnalysisCache cache;
-    private final Map<PatternKey, Boolean> patterns = new ConcurrentHashMap<>();
+    private final Memo<PatternKey, Boolean> patterns = new Memo<>();
 
     /**
      * An analyzer of one tree.
@@ -34,6 +34,11 @@ public final class PlaybookAnalyzer {
     public PlaybookAnalyzer(SourceTree tree, AnalysisCache cache) {
         this.tree = tree;
         this.cache = cache;
+    }
+
+    /** The pinned versions of the external roles and collections of this tree, read once per tree. */
+    public Map<String, String> requirements() {
+        return cache.of(tree).requirements(tree);
     }
 
     /**
@@ -60,7 +65,7 @@ public final class PlaybookAnalyzer {
             return Closure.EMPTY;
         }
         Set<String> groups = target.containerGroups();
-        ClosureWalk.HostMatcher hosts = (pattern, dynamicGroups) -> patterns.computeIfAbsent(
+        ClosureWalk.HostMatcher hosts = (pattern, dynamicGroups) -> patterns.get(
                 new PatternKey(new Identity<>(target.inventory()), pattern, groups, dynamicGroups),
                 key -> HostPattern.matches(pattern, target.inventory(), groups, dynamicGroups));
         return new ClosureWalk(tree, cache, target, hosts, depth).run(playbookPath);

@@ -39,9 +39,9 @@ final class TreeCache {
     private volatile Map<String, String> requirements;
     private final Map<SummaryKey, Object> summaries = new ConcurrentHashMap<>();
     private final Memo<FragmentKey, Fragment> fragments = new Memo<>();
-    private final Map<String, List<String>> expansions = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> childDirs = new ConcurrentHashMap<>();
-    private final Map<String, List<String>> varsFiles = new ConcurrentHashMap<>();
+    private final Memo<String, List<String>> expansions = new Memo<>();
+    private final Memo<String, Set<String>> childDirs = new Memo<>();
+    private final Memo<String, List<String>> varsFiles = new Memo<>();
     private final Memo<RoleKey, List<RoleLocator.Located>> roles = new Memo<>();
     private final Memo<PartKey, ClosurePart> parts = new Memo<>();
     private final Memo<ClosureSequence, Closure> closures = new Memo<>();
@@ -85,7 +85,7 @@ final class TreeCache {
 
     /** The files of the tree a glob matches, sorted. */
     List<String> expand(SourceTree tree, String glob) {
-        return expansions.computeIfAbsent(glob, g -> {
+        return expansions.get(glob, g -> {
             String prefix = Glob.literalPrefix(g);
             NavigableSet<String> candidates = tree.files().subSet(prefix, true, prefix + Character.MAX_VALUE, false);
             List<String> matches = new ArrayList<>();
@@ -115,12 +115,12 @@ final class TreeCache {
 
     /** {@link VarsFiles#find} with a directory allowed, computed once. */
     List<String> varsFiles(SourceTree tree, String dir, String name) {
-        return varsFiles.computeIfAbsent(dir + "/" + name, key -> List.copyOf(VarsFiles.find(tree, dir, name, true)));
+        return varsFiles.get(dir + "/" + name, key -> List.copyOf(VarsFiles.find(tree, dir, name, true)));
     }
 
     /** The names of a directory's sub-directories, sorted ("" is the root). */
     Set<String> childDirs(SourceTree tree, String dir) {
-        return childDirs.computeIfAbsent(dir, d -> {
+        return childDirs.get(dir, d -> {
             Set<String> names = new TreeSet<>();
             int start = d.isEmpty() ? 0 : d.length() + 1;
             String last = null;

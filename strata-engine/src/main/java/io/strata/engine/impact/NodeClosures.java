@@ -5,7 +5,6 @@ import io.strata.engine.ansible.AnalysisDepth;
 import io.strata.engine.ansible.AnalysisTarget;
 import io.strata.engine.ansible.Closure;
 import io.strata.engine.ansible.PlaybookAnalyzer;
-import io.strata.engine.ansible.Requirements;
 import io.strata.engine.graph.LayerNode;
 import io.strata.engine.memo.Memo;
 import io.strata.engine.site.SiteSnapshot;
@@ -13,7 +12,6 @@ import io.strata.engine.source.SourceTree;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The closures of nodes' playbooks at one revision, computed once per (repository, playbook,
@@ -26,8 +24,7 @@ final class NodeClosures {
 
     private final SiteSnapshot site;
     private final AnalysisCache cache;
-    private final Map<String, PlaybookAnalyzer> analyzers = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, String>> requirements = new ConcurrentHashMap<>();
+    private final Memo<String, PlaybookAnalyzer> analyzers = new Memo<>();
     private final Memo<Key, Closure> closures = new Memo<>();
 
     NodeClosures(SiteSnapshot site, AnalysisCache cache) {
@@ -60,15 +57,14 @@ final class NodeClosures {
 
     /** The pinned versions of external roles and collections of a node's repository. */
     Map<String, String> requirements(LayerNode node) {
-        String repo = node.repo() == null ? "" : node.repo();
         if (!site.trees().has(node.repo())) {
             return Map.of();
         }
-        return requirements.computeIfAbsent(repo, r -> Requirements.load(tree(node)));
+        return analyzer(node).requirements();
     }
 
     private PlaybookAnalyzer analyzer(LayerNode node) {
-        return analyzers.computeIfAbsent(node.repo() == null ? "" : node.repo(), r -> new PlaybookAnalyzer(tree(node), cache));
+        return analyzers.get(node.repo() == null ? "" : node.repo(), r -> new PlaybookAnalyzer(tree(node), cache));
     }
 
     private SourceTree tree(LayerNode node) {
