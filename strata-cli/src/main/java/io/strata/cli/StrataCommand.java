@@ -3,15 +3,21 @@ package io.strata.cli;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.Problem;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code strata} command: layered HPC node images from a layer DAG. */
 @Command(name = "strata", mixinStandardHelpOptions = true, version = "strata 0.1.0",
-        description = "Builds HPC cluster node images in layers, rebuilding only what a change affects.",
-        subcommands = {ValidateCommand.class, ImpactCommand.class, PlanCommand.class, GitLabCiCommand.class, GraphCommand.class,
-            DemoCommand.class, BuildCommand.class, CommandLine.HelpCommand.class})
+        description = "Builds HPC cluster node images in layers, rebuilding only what a change affects.")
 public final class StrataCommand implements Runnable {
+
+    /**
+     * The subcommands in the order help lists them. Reading a command's options costs picocli
+     * more than parsing a command line, so a run names only the subcommand it executes.
+     */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, ImpactCommand.class, PlanCommand.class,
+            GitLabCiCommand.class, GraphCommand.class, DemoCommand.class, BuildCommand.class, CommandLine.HelpCommand.class);
 
     /** Exit code for invalid input (a layers file, a revision, an option). */
     public static final int EXIT_USAGE = 2;
@@ -26,9 +32,30 @@ public final class StrataCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** A command line wired with Strata's error handling. */
+    /** A command line with every subcommand, wired with Strata's error handling. */
     public static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for these arguments: when the first names a subcommand other than help,
+     * that one alone (its help and errors are the same); otherwise every subcommand, for help and
+     * suggestions.
+     */
+    static CommandLine commandLine(String[] args) {
+        if (args.length > 0) {
+            for (Class<?> command : SUBCOMMANDS) {
+                if (command != CommandLine.HelpCommand.class && args[0].equals(command.getAnnotation(Command.class).name())) {
+                    return commandLine(List.of(command));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
         CommandLine cli = new CommandLine(new StrataCommand());
+        subcommands.forEach(cli::addSubcommand);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof ConfigException config) {
@@ -50,6 +77,7 @@ public final class StrataCommand implements Runnable {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        NoSystemGitConfig.install();
+        System.exit(commandLine(args).execute(args));
     }
 }

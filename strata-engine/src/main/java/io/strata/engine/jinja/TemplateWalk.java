@@ -22,7 +22,11 @@ import java.util.TreeSet;
  */
 final class TemplateWalk {
 
-    private static final JinjavaConfig CONFIG = JinjavaConfig.newBuilder().build();
+    /** Jinjava's configuration, made on first use: making it loads Jackson, and most values are not templates. */
+    private static final class Config {
+        static final JinjavaConfig INSTANCE = JinjavaConfig.newBuilder().build();
+    }
+
     private static final Set<String> NOT_VARIABLES = Set.of("true", "false", "none", "True", "False", "None",
             "loop", "item", "ansible_loop", "ansible_loop_var", "ansible_index_var", "varargs", "kwargs",
             "caller", "self");
@@ -44,7 +48,7 @@ final class TemplateWalk {
         scopes.clear();
         scopes.push(new Scope("", new HashSet<>(), null));
         try {
-            TokenScanner scanner = new TokenScanner(text, CONFIG);
+            TokenScanner scanner = new TokenScanner(text, Config.INSTANCE);
             while (scanner.hasNext()) {
                 Token token = scanner.next();
                 if (token instanceof ExpressionToken expression) {

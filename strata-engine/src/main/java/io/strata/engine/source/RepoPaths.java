@@ -19,6 +19,9 @@ public final class RepoPaths {
         if (path == null || path.isEmpty() || path.startsWith("/") || path.startsWith("~")) {
             return Optional.empty();
         }
+        if (isNormal(path) && (dir == null || dir.isEmpty() || isNormal(dir))) {
+            return Optional.of(dir == null || dir.isEmpty() ? path : dir + "/" + path);
+        }
         Deque<String> parts = new ArrayDeque<>();
         String joined = dir == null || dir.isEmpty() ? path : dir + "/" + path;
         for (String part : joined.replace('\\', '/').split("/")) {
@@ -35,6 +38,27 @@ public final class RepoPaths {
             }
         }
         return parts.isEmpty() ? Optional.of("") : Optional.of(String.join("/", parts));
+    }
+
+    /**
+     * Whether a relative path is already in normal form: no empty, "." or ".." segment and no
+     * backslash (most paths are, and then need no splitting).
+     */
+    private static boolean isNormal(String path) {
+        int start = 0;
+        while (true) {
+            int end = path.indexOf('/', start);
+            int stop = end < 0 ? path.length() : end;
+            int length = stop - start;
+            if (length == 0 || length == 1 && path.charAt(start) == '.'
+                    || length == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.') {
+                return false;
+            }
+            if (end < 0) {
+                return path.indexOf('\\') < 0;
+            }
+            start = end + 1;
+        }
     }
 
     /** The directory part of a path ("" for a top-level file). */
