@@ -3,6 +3,7 @@ package io.strata.cli;
 import io.strata.engine.change.ChangeSet;
 import io.strata.engine.change.ChangedFile;
 import io.strata.engine.change.GitChangeSets;
+import io.strata.engine.concurrent.Futures;
 import io.strata.engine.config.LayersConfig;
 import io.strata.engine.graph.NodeId;
 import io.strata.engine.impact.ImpactRequest;
@@ -21,7 +22,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Option;
 
 /** What changed: two revisions, a list of paths, or nodes to start from. */
@@ -80,7 +80,7 @@ final class ChangeOptions {
         }
         ChangeSet change = null;
         if (siteDiff != null) {
-            change = join(siteDiff);
+            change = Futures.join(siteDiff);
         } else if (base != null) {
             change = GitChangeSets.between(site.repoPaths(config).get(changedRepo), changedRepo, base, head, mergeBase);
         } else if (changedFiles != null) {
@@ -90,17 +90,6 @@ final class ChangeOptions {
         Set<NodeId> start = new LinkedHashSet<>();
         startAt.forEach(text -> start.add(NodeId.parse(text)));
         return new ImpactRequest(site.configFile(), current, change, start, new TreeSet<>(imageTypes), full);
-    }
-
-    private static ChangeSet join(CompletableFuture<ChangeSet> diff) {
-        try {
-            return diff.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
     }
 
     private ChangeSet pathsOnly(SourceTree tree) {

@@ -2,6 +2,7 @@ package io.strata.engine.impact;
 
 import io.strata.engine.ansible.AnalysisCache;
 import io.strata.engine.change.ChangeSet;
+import io.strata.engine.concurrent.Futures;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.Problem;
 import io.strata.engine.config.SourceLocation;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -53,6 +55,10 @@ public final class ImpactAnalyzer {
         ChangeSet change = request.change();
         SiteTrees headTrees = change == null ? request.current() : request.current().with(change, false);
         SiteTrees baseTrees = change == null ? request.current() : request.current().with(change, true);
+        // The base revision loads on another thread meanwhile: most of both is reading inventory files.
+        CompletableFuture<SiteSnapshot> baseLoad = change != null && !request.full()
+                ? CompletableFuture.supplyAsync(() -> loadBase(request.configFile(), baseTrees))
+                : null;
         SiteSnapshot head = SiteSnapshot.load(request.configFile(), headTrees);
         List<Problem> fatal = head.checkFiles().stream().filter(p -> !head.inventory().problems().contains(p)).toList();
         if (!fatal.isEmpty()) {
@@ -71,7 +77,7 @@ public final class ImpactAnalyzer {
         if (request.full()) {
             graph.topologicalOrder().forEach(id -> direct.put(id, List.of(new Reason("full", null, "full build requested"))));
         } else if (change != null) {
-            SiteSnapshot base = loadBase(request.configFile(), baseTrees);
+            SiteSnapshot base = Futures.join(baseLoad);
             if (base == null) {
                 graph.topologicalOrder().forEach(id -> direct.put(id, List.of(new Reason("definition", request.configFile(),
                         request.configFile() + " could not be read at the base revision: every node is rebuilt"))));
