@@ -70,7 +70,7 @@ final class LoopItems {
 
     /** Whether a text is exactly the loop variable, {@code {{ item }}}. */
     boolean isLoopVariable(String text) {
-        return text.strip().matches("\\{\\{-?\\s*" + Pattern.quote(variable) + "\\s*-?}}");
+        return text.contains(variable) && text.strip().matches("\\{\\{-?\\s*" + Pattern.quote(variable) + "\\s*-?}}");
     }
 
     /** Marks the loop's lookups as read through a module argument. */
@@ -89,9 +89,12 @@ final class LoopItems {
      * not known or it does not use them.
      */
     List<String> substitute(String text) {
+        if (items == null || !text.contains(variable)) {
+            return List.of(text);
+        }
         Pattern reference = Pattern.compile("\\{\\{-?\\s*" + Pattern.quote(variable)
                 + "(?:\\.(\\w+)|\\[\\s*['\"]([^'\"]+)['\"]\\s*])?\\s*-?}}");
-        if (items == null || !reference.matcher(text).find()) {
+        if (!reference.matcher(text).find()) {
             return List.of(text);
         }
         List<String> texts = new ArrayList<>();

@@ -150,8 +150,18 @@ final class ChangeAnalysis {
 
     /** The changed paths one closure pulls in, each as a reason (computed once per closure). */
     private List<Reason> matches(Closure closure) {
+        Set<String> candidates = paths;
+        if (closure.wildcards().isEmpty() && closure.inputs().size() < paths.size()) {
+            // Fewer inputs than changed paths: the same matches, found from the inputs' side.
+            candidates = new TreeSet<>();
+            for (String input : closure.inputs().keySet()) {
+                if (paths.contains(input)) {
+                    candidates.add(input);
+                }
+            }
+        }
         List<Reason> reasons = new ArrayList<>();
-        for (String path : paths) {
+        for (String path : candidates) {
             Input input = closure.inputs().get(path);
             if (input != null) {
                 reasons.add(new Reason(input.kind(), path, input.detail()));

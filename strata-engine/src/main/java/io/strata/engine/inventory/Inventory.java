@@ -3,6 +3,7 @@ package io.strata.engine.inventory;
 import io.strata.engine.config.Problem;
 import io.strata.engine.config.SourceLocation;
 import io.strata.engine.inventory.VarsSource.Scope;
+import io.strata.engine.memo.Memo;
 import io.strata.engine.source.RepoPaths;
 import io.strata.engine.source.SourceTree;
 import java.util.ArrayList;
@@ -46,6 +47,7 @@ public final class Inventory implements InventoryView {
     private final List<Problem> problems;
     private final Set<String> files;
     private final Set<String> hostsFiles;
+    private final Memo<String, Set<String>> ancestors = new Memo<>();
 
     Inventory(String dir, Set<String> groups, Map<String, Set<String>> children, Map<String, Set<String>> directGroups,
             List<VarsSource> sources, List<Problem> problems, Set<String> files, Set<String> hostsFiles) {
@@ -169,6 +171,10 @@ public final class Inventory implements InventoryView {
 
     @Override
     public Set<String> withAncestors(String group) {
+        return ancestors.get(group, this::findAncestors);
+    }
+
+    private Set<String> findAncestors(String group) {
         Set<String> groups = new TreeSet<>();
         groups.add(group);
         groups.add(ALL);

@@ -105,6 +105,11 @@ public final class GitSourceTree implements SourceTree {
     }
 
     @Override
+    public boolean isFile(String path) {
+        return blobs.containsKey(path);
+    }
+
+    @Override
     public Optional<String> contentId(String path) {
         return Optional.ofNullable(blobs.get(path)).map(ObjectId::name);
     }

@@ -1,6 +1,7 @@
 package io.strata.engine.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.strata.engine.source.GitSourceTree;
 import io.strata.engine.source.SourceTree;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -80,6 +82,18 @@ class GitChangeSetsTest {
                     "deleted.yml", ChangedFile.Kind.DELETED, "edited.yml", ChangedFile.Kind.MODIFIED,
                     "roles/s/tasks/main.yml", ChangedFile.Kind.RENAMED),
                     change.files().stream().collect(java.util.stream.Collectors.toMap(ChangedFile::path, ChangedFile::kind)));
+
+            // At the repository's root the trees are the git trees themselves: a file lookup
+            // agrees with the listing at both revisions.
+            ChangeSet whole = GitChangeSets.between(dir, null, base.name(), head.name(), false);
+            for (SourceTree tree : List.of(whole.base(), whole.head())) {
+                for (String path : List.of("site/kept.yml", "site/deleted.yml", "site/added.yml", "site/roles/r/tasks/main.yml",
+                        "site/roles/s/tasks/main.yml", "outside/x.txt", "site", "site/roles", "nope.yml")) {
+                    assertEquals(tree.files().contains(path), tree.isFile(path), tree.revision() + ": " + path);
+                }
+            }
+            assertTrue(whole.base().isFile("site/deleted.yml") && !whole.head().isFile("site/deleted.yml"));
+            assertTrue(whole.head().isFile("site/roles/s/tasks/main.yml") && !whole.base().isFile("site/roles/s/tasks/main.yml"));
         }
     }
 }
