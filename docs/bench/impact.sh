@@ -4,8 +4,7 @@
 #     docs/bench/impact.sh [RUNS]
 # Generates the large site once (in $STRATA_BENCH_SITE, default /tmp/strata-large-site), then runs
 # `bin/strata impact ... --format json` RUNS times (default 11) and prints the median, fastest and
-# slowest wall time (JVM start included) and the largest peak RSS. Beside each run it times
-# `java -version`: the machine's own speed at that moment, to read the figures by.
+# slowest wall time (JVM start included) and the largest peak RSS.
 set -euo pipefail
 RUNS=${1:-11}
 SITE=${STRATA_BENCH_SITE:-/tmp/strata-large-site}
@@ -19,9 +18,6 @@ trap 'rm -rf "$T"' EXIT
 millis() { date +%s%3N; }
 for _ in $(seq "$RUNS"); do
     start=$(millis)
-    java -version 2>/dev/null
-    echo $(( $(millis) - start )) >> "$T/jvm"
-    start=$(millis)
     /usr/bin/time -f %M -o "$T/rss" bin/strata impact --config "$SITE/layers.yaml" --base HEAD~1 --head HEAD \
         --format json > "$T/impact.json"
     echo $(( $(millis) - start )) >> "$T/wall"
@@ -30,5 +26,4 @@ done
 summary() { sort -n "$1" | awk '{v[NR] = $1} END {printf "median %d ms, fastest %d ms, slowest %d ms", v[int((NR + 1) / 2)], v[1], v[NR]}'; }
 echo "impact wall time ($RUNS runs): $(summary "$T/wall")"
 echo "peak RSS: $(sort -n "$T/rsses" | tail -1) KB"
-echo "java -version beside it: $(summary "$T/jvm")"
 python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); print("rebuilt %d (%d directly affected), reused %d" % (len(r["rebuild"]), sum(n["start"] for n in r["rebuild"]), len(r["reuse"])))' "$T/impact.json"
