@@ -24,6 +24,7 @@ final class LoopItems {
     private final List<Object> items;
     private final List<LookupCall> lookups;
     private boolean consumed;
+    private Pattern reference;
 
     private LoopItems(String variable, List<Object> items, List<LookupCall> lookups) {
         this.variable = variable;
@@ -70,7 +71,23 @@ final class LoopItems {
 
     /** Whether a text is exactly the loop variable, {@code {{ item }}}. */
     boolean isLoopVariable(String text) {
-        return text.contains(variable) && text.strip().matches("\\{\\{-?\\s*" + Pattern.quote(variable) + "\\s*-?}}");
+        if (!text.contains(variable)) {
+            return false;
+        }
+        Matcher matcher = reference().matcher(text.strip());
+        return matcher.matches() && matcher.group(1) == null && matcher.group(2) == null;
+    }
+
+    /**
+     * {@code {{ item }}}, {@code {{ item.key }}} or {@code {{ item['key'] }}} (the key in group 1
+     * or 2), compiled the first time a text names the loop variable.
+     */
+    private Pattern reference() {
+        if (reference == null) {
+            reference = Pattern.compile("\\{\\{-?\\s*" + Pattern.quote(variable)
+                    + "(?:\\.(\\w+)|\\[\\s*['\"]([^'\"]+)['\"]\\s*])?\\s*-?}}");
+        }
+        return reference;
     }
 
     /** Marks the loop's lookups as read through a module argument. */
@@ -92,8 +109,7 @@ final class LoopItems {
         if (items == null || !text.contains(variable)) {
             return List.of(text);
         }
-        Pattern reference = Pattern.compile("\\{\\{-?\\s*" + Pattern.quote(variable)
-                + "(?:\\.(\\w+)|\\[\\s*['\"]([^'\"]+)['\"]\\s*])?\\s*-?}}");
+        Pattern reference = reference();
         if (!reference.matcher(text).find()) {
             return List.of(text);
         }
