@@ -3,18 +3,16 @@ package io.strata.engine.change;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.strata.engine.impact.SiteHistory;
 import io.strata.engine.source.GitSourceTree;
 import io.strata.engine.source.SourceTree;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,19 +21,6 @@ class GitChangeSetsTest {
 
     @TempDir
     Path dir;
-
-    private void write(String path, String text) throws IOException {
-        Path file = dir.resolve(path);
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-    }
-
-    private static RevCommit commit(Git git, String message) throws GitAPIException {
-        git.add().addFilepattern(".").setUpdate(false).call();
-        git.add().addFilepattern(".").setUpdate(true).call();
-        return git.commit().setMessage(message).setAuthor("t", "t@example.org").setCommitter("t", "t@example.org")
-                .setSign(false).call();
-    }
 
     /** Every path and content of a tree, to compare trees read two ways. */
     private static Map<String, String> contents(SourceTree tree) {
@@ -48,27 +33,27 @@ class GitChangeSetsTest {
 
     @Test
     void theBaseTreeDerivedFromTheDiffIsTheBaseCommitsTree() throws Exception {
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-            write("site/kept.yml", "a: 1\n");
-            write("site/edited.yml", "b: 1\n");
-            write("site/deleted.yml", "c: 1\n");
-            write("site/roles/r/tasks/main.yml", "- debug: {msg: a long enough text for rename detection to pair it}\n");
-            write("site/copied.yml", "- debug: {msg: another long enough text that is copied to a second file}\n");
-            write("outside/x.txt", "x\n");
-            RevCommit base = commit(git, "base");
-            write("site/edited.yml", "b: 2\n");
-            Files.delete(dir.resolve("site/deleted.yml"));
-            Files.move(dir.resolve("site/roles/r/tasks/main.yml"), Files.createDirectories(dir.resolve("site/roles/s/tasks")).resolve("main.yml"));
-            write("site/copy-of-copied.yml", Files.readString(dir.resolve("site/copied.yml")));
-            write("site/added.yml", "d: 1\n");
-            write("outside/x.txt", "y\n");
-            RevCommit head = commit(git, "head");
+        try (SiteHistory history = new SiteHistory(dir)) {
+            history.write("site/kept.yml", "a: 1\n")
+                    .write("site/edited.yml", "b: 1\n")
+                    .write("site/deleted.yml", "c: 1\n")
+                    .write("site/roles/r/tasks/main.yml", "- debug: {msg: a long enough text for rename detection to pair it}\n")
+                    .write("site/copied.yml", "- debug: {msg: another long enough text that is copied to a second file}\n")
+                    .write("outside/x.txt", "x\n");
+            String base = history.commit("base");
+            history.write("site/edited.yml", "b: 2\n")
+                    .delete("site/deleted.yml")
+                    .move("site/roles/r/tasks/main.yml", "site/roles/s/tasks/main.yml")
+                    .write("site/copy-of-copied.yml", Files.readString(dir.resolve("site/copied.yml")))
+                    .write("site/added.yml", "d: 1\n")
+                    .write("outside/x.txt", "y\n");
+            String head = history.commit("head");
 
-            ChangeSet change = GitChangeSets.between(dir.resolve("site"), null, base.name(), head.name(), false);
+            ChangeSet change = GitChangeSets.between(dir.resolve("site"), null, base, head, false);
 
-            Repository repository = git.getRepository();
+            Repository repository = history.git().getRepository();
             try (RevWalk walk = new RevWalk(repository)) {
-                GitSourceTree walkedBase = GitSourceTree.of(repository, walk.parseCommit(base));
+                GitSourceTree walkedBase = GitSourceTree.of(repository, walk.parseCommit(ObjectId.fromString(base)));
                 Map<String, String> expected = new LinkedHashMap<>();
                 contents(walkedBase).forEach((path, id) -> {
                     if (path.startsWith("site/")) {
@@ -76,7 +61,7 @@ class GitChangeSetsTest {
                     }
                 });
                 assertEquals(expected, contents(change.base()));
-                assertEquals(base.name(), change.base().revision());
+                assertEquals(base, change.base().revision());
             }
             assertEquals(Map.of("added.yml", ChangedFile.Kind.ADDED, "copy-of-copied.yml", ChangedFile.Kind.ADDED,
                     "deleted.yml", ChangedFile.Kind.DELETED, "edited.yml", ChangedFile.Kind.MODIFIED,
@@ -85,7 +70,7 @@ class GitChangeSetsTest {
 
             // At the repository's root the trees are the git trees themselves: a file lookup
             // agrees with the listing at both revisions.
-            ChangeSet whole = GitChangeSets.between(dir, null, base.name(), head.name(), false);
+            ChangeSet whole = GitChangeSets.between(dir, null, base, head, false);
             for (SourceTree tree : List.of(whole.base(), whole.head())) {
                 for (String path : List.of("site/kept.yml", "site/deleted.yml", "site/added.yml", "site/roles/r/tasks/main.yml",
                         "site/roles/s/tasks/main.yml", "outside/x.txt", "site", "site/roles", "nope.yml")) {

@@ -18,12 +18,12 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 
 /** A git repository built by a test, one commit at a time, and the impact between two commits. */
-final class SiteHistory implements AutoCloseable {
+public final class SiteHistory implements AutoCloseable {
 
     private final Path dir;
     private final Git git;
 
-    SiteHistory(Path dir) {
+    public SiteHistory(Path dir) {
         this.dir = dir;
         try {
             this.git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
@@ -36,11 +36,11 @@ final class SiteHistory implements AutoCloseable {
         return dir;
     }
 
-    Git git() {
+    public Git git() {
         return git;
     }
 
-    SiteHistory write(String path, String content) {
+    public SiteHistory write(String path, String content) {
         try {
             Path file = dir.resolve(path);
             Files.createDirectories(file.getParent());
@@ -64,7 +64,7 @@ final class SiteHistory implements AutoCloseable {
         }
     }
 
-    SiteHistory delete(String path) {
+    public SiteHistory delete(String path) {
         try {
             Files.delete(dir.resolve(path));
             return this;
@@ -73,7 +73,7 @@ final class SiteHistory implements AutoCloseable {
         }
     }
 
-    SiteHistory move(String from, String to) {
+    public SiteHistory move(String from, String to) {
         try {
             Path target = dir.resolve(to);
             Files.createDirectories(target.getParent());
@@ -84,7 +84,7 @@ final class SiteHistory implements AutoCloseable {
         }
     }
 
-    String commit(String message) {
+    public String commit(String message) {
         try {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
