@@ -15,10 +15,7 @@ import java.util.WeakHashMap;
  */
 public final class AnalysisCache {
 
-    private record ContentKey(String contentId, SummaryKind kind) {
-    }
-
-    private final Memo<ContentKey, Object> summaries = new Memo<>();
+    private final Memo<SummaryKey, Object> summaries = new Memo<>();
     private final Map<SourceTree, TreeCache> trees = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** An empty cache. */
@@ -38,7 +35,7 @@ public final class AnalysisCache {
         if (id == null) {
             return null;
         }
-        return summaries.get(new ContentKey(id, kind), key -> read(tree.read(path).orElse(new byte[0]), kind));
+        return summaries.get(new SummaryKey(id, kind), key -> read(tree.read(path).orElse(new byte[0]), kind));
     }
 
     private static Object read(byte[] bytes, SummaryKind kind) {

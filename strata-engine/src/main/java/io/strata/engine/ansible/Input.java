@@ -1,5 +1,7 @@
 package io.strata.engine.ansible;
 
+import java.util.Objects;
+
 /**
  * A file that a playbook pulls in for one build container.
  *
@@ -10,4 +12,16 @@ package io.strata.engine.ansible;
  * @param detail how the file is reached, e.g. {@code role slurm used by slurm.yml (via role common)}
  */
 public record Input(String path, String kind, String detail) {
+    // A hash key of the analysis: the generated equals and hashCode run through method handles,
+    // slow in a short run (docs/benchmarks.md).
+    @Override
+    public boolean equals(Object object) {
+        return object instanceof Input other && path.equals(other.path) && Objects.equals(kind, other.kind)
+                && Objects.equals(detail, other.detail);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * path.hashCode() + Objects.hashCode(kind)) + Objects.hashCode(detail);
+    }
 }

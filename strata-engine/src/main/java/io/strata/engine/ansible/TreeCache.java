@@ -20,15 +20,35 @@ import java.util.function.Function;
  */
 final class TreeCache {
 
-    private record SummaryKey(String path, SummaryKind kind) {
-    }
-
     /** A cached part of closures: what it is, the playbook it is for, a play's index, how deep. */
     record PartKey(String what, String playbook, int index, AnalysisDepth depth) {
+        // A hash key of the analysis: the generated equals and hashCode run through method handles,
+        // slow in a short run (docs/benchmarks.md).
+        @Override
+        public boolean equals(Object object) {
+            return object instanceof PartKey other && what.equals(other.what) && playbook.equals(other.playbook)
+                    && index == other.index && depth == other.depth;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * (31 * what.hashCode() + playbook.hashCode()) + index) + depth.hashCode();
+        }
     }
 
     /** A unit's fragment at a depth. */
     private record FragmentKey(Unit unit, AnalysisDepth depth) {
+        // A hash key of the analysis: the generated equals and hashCode run through method handles,
+        // slow in a short run (docs/benchmarks.md).
+        @Override
+        public boolean equals(Object object) {
+            return object instanceof FragmentKey other && unit.equals(other.unit) && depth == other.depth;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * unit.hashCode() + depth.hashCode();
+        }
     }
 
     /** A role search: by name, from a play's directories, for a dependent role's folder, with collections. */

@@ -1,5 +1,7 @@
 package io.strata.engine.ansible;
 
+import java.util.Objects;
+
 /**
  * A piece of a playbook analysed on its own and cached per tree: a role (with its entry files),
  * a task or handler file, a vars file or a template as used from inside a role (or from outside
@@ -34,5 +36,19 @@ record Unit(Kind kind, String path, String roleDir, RoleEntries entries, int pla
 
     static Unit play(String playbook, int index) {
         return new Unit(Kind.PLAY, playbook, null, null, index);
+    }
+
+    // A hash key of the analysis: the generated equals and hashCode run through method handles,
+    // slow in a short run (docs/benchmarks.md).
+    @Override
+    public boolean equals(Object object) {
+        return object instanceof Unit other && kind == other.kind && path.equals(other.path)
+                && Objects.equals(roleDir, other.roleDir) && Objects.equals(entries, other.entries)
+                && play == other.play;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, path, roleDir, entries, play);
     }
 }

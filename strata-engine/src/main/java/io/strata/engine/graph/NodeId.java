@@ -26,4 +26,16 @@ public record NodeId(String layer, String type) implements Comparable<NodeId> {
     public String toString() {
         return layer + "/" + type;
     }
+
+    // A hash key of the analysis: the generated equals and hashCode run through method handles,
+    // slow in a short run (docs/benchmarks.md).
+    @Override
+    public boolean equals(Object object) {
+        return object instanceof NodeId other && layer.equals(other.layer) && type.equals(other.type);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * layer.hashCode() + type.hashCode();
+    }
 }

@@ -10,6 +10,7 @@ import io.strata.engine.memo.Memo;
 import io.strata.engine.site.SiteSnapshot;
 import io.strata.engine.source.SourceTree;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,6 +21,18 @@ import java.util.Set;
 final class NodeClosures {
 
     private record Key(String repo, String playbook, Set<String> groups, AnalysisDepth depth) {
+        // A hash key of the analysis: the generated equals and hashCode run through method handles,
+        // slow in a short run (docs/benchmarks.md).
+        @Override
+        public boolean equals(Object object) {
+            return object instanceof Key other && Objects.equals(repo, other.repo) && playbook.equals(other.playbook)
+                    && groups.equals(other.groups) && depth == other.depth;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(repo, playbook, groups, depth);
+        }
     }
 
     private final SiteSnapshot site;
