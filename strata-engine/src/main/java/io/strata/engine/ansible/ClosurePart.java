@@ -2,6 +2,7 @@ package io.strata.engine.ansible;
 
 import io.strata.engine.jinja.VariableUse;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A piece of a closure, cached per tree and shared by every analysis that uses it: what one
@@ -31,5 +32,20 @@ record ClosurePart(List<Input> inputs, List<Wildcard> wildcards, List<String> ro
     boolean isEmpty() {
         return inputs.isEmpty() && wildcards.isEmpty() && roles.isEmpty() && externals.isEmpty() && uncertainties.isEmpty()
                 && !dynamicGroups && variables.names().isEmpty() && !variables.dynamic() && !variables.hostFacts();
+    }
+
+    // Compared by value when closures are merged: the generated equals and hashCode run through method handles,
+    // slow in a short run (docs/benchmarks.md).
+    @Override
+    public boolean equals(Object object) {
+        return object instanceof ClosurePart other && inputs.equals(other.inputs) && wildcards.equals(other.wildcards)
+                && roles.equals(other.roles) && externals.equals(other.externals)
+                && variables.equals(other.variables) && uncertainties.equals(other.uncertainties)
+                && dynamicGroups == other.dynamicGroups;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(inputs, wildcards, roles, externals, variables, uncertainties, dynamicGroups);
     }
 }

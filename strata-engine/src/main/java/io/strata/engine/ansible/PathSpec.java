@@ -1,6 +1,7 @@
 package io.strata.engine.ansible;
 
 import io.strata.engine.jinja.JinjaReferences;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,5 +56,18 @@ record PathSpec(String path, boolean dynamic, Anchor anchor, String written) {
     /** Whether the path's first segment is the given folder name ({@code templates/a.j2}). */
     boolean startsWithFolder(String folder) {
         return folder != null && (path.equals(folder) || path.startsWith(folder + "/"));
+    }
+
+    // Part of hash keys of the analysis: the generated equals and hashCode run through method
+    // handles, slow in a short run (docs/benchmarks.md).
+    @Override
+    public boolean equals(Object object) {
+        return object instanceof PathSpec other && path.equals(other.path) && dynamic == other.dynamic
+                && anchor == other.anchor && Objects.equals(written, other.written);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(path, dynamic, anchor, written);
     }
 }

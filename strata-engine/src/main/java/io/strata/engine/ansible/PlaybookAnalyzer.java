@@ -5,6 +5,7 @@ import io.strata.engine.memo.Identity;
 import io.strata.engine.memo.Memo;
 import io.strata.engine.source.SourceTree;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -19,6 +20,18 @@ public final class PlaybookAnalyzer {
 
     /** A host pattern matched for a container in some groups of one inventory. */
     private record PatternKey(Identity<InventoryView> inventory, String pattern, Set<String> groups, boolean dynamicGroups) {
+        // A hash key of the analysis: the generated equals and hashCode run through method handles,
+        // slow in a short run (docs/benchmarks.md).
+        @Override
+        public boolean equals(Object object) {
+            return object instanceof PatternKey other && inventory.equals(other.inventory)
+                    && pattern.equals(other.pattern) && groups.equals(other.groups) && dynamicGroups == other.dynamicGroups;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(inventory, pattern, groups, dynamicGroups);
+        }
     }
 
     private final SourceTree tree;

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,18 @@ final class TreeCache {
 
     /** A role search: by name, from a play's directories, for a dependent role's folder, with collections. */
     record RoleKey(List<String> bases, PathSpec name, String dependentFolder, List<String> collections) {
+        // A hash key of the analysis: the generated equals and hashCode run through method handles,
+        // slow in a short run (docs/benchmarks.md).
+        @Override
+        public boolean equals(Object object) {
+            return object instanceof RoleKey other && bases.equals(other.bases) && name.equals(other.name)
+                    && Objects.equals(dependentFolder, other.dependentFolder) && collections.equals(other.collections);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(bases, name, dependentFolder, collections);
+        }
     }
 
     private volatile AnsibleConfig config;

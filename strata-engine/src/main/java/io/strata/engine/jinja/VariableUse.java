@@ -39,4 +39,17 @@ public record VariableUse(Set<String> names, boolean dynamic, boolean hostFacts)
     private boolean isEmpty() {
         return names.isEmpty() && !dynamic && !hostFacts;
     }
+
+    // Compared by value when closures are merged: the generated equals and hashCode run through method handles,
+    // slow in a short run (docs/benchmarks.md).
+    @Override
+    public boolean equals(Object object) {
+        return object instanceof VariableUse other && names.equals(other.names) && dynamic == other.dynamic
+                && hostFacts == other.hostFacts;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * names.hashCode() + Boolean.hashCode(dynamic)) + Boolean.hashCode(hostFacts);
+    }
 }
