@@ -19,7 +19,7 @@ final class NoSystemGitConfig extends SystemReader.Delegate {
     }
 
     /** Makes JGit in this process skip the system configuration (once; later calls change nothing). */
-    static void install() {
+    static synchronized void install() {
         SystemReader current = SystemReader.getInstance();
         if (!(current instanceof NoSystemGitConfig)) {
             SystemReader.setInstance(new NoSystemGitConfig(current));

@@ -78,22 +78,25 @@ public final class StrataCommand implements Runnable {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
+        prepare();
+        CommandLine commandLine = commandLine(args);
         NoSystemGitConfig.install();
-        prepareTemplateParser();
-        System.exit(commandLine(args).execute(args));
+        System.exit(commandLine.execute(args));
     }
 
     /**
-     * Readies the template parser on a second thread while picocli reads the command line on the
-     * first: a fresh JVM's second core is idle then, and the analysis pays the parser's start-up
-     * on its busiest stretch otherwise (docs/benchmarks.md).
+     * Readies JGit's system reader and the template parser on a second thread while picocli reads
+     * the command line on the first: a fresh JVM's second core is idle then, and a command pays
+     * their start-up on its busiest stretch otherwise (docs/benchmarks.md). The main thread still
+     * installs the system reader itself, before any command runs.
      */
-    private static void prepareTemplateParser() {
+    private static void prepare() {
         Thread thread = new Thread(() -> {
             try {
+                NoSystemGitConfig.install();
                 JinjaReferences.prepare();
             } catch (RuntimeException e) {
-                // Nothing is lost: a command that parses templates meets the same failure and reports it.
+                // Nothing is lost: a command that meets the same failure reports it.
             }
         }, "strata-prepare");
         thread.setDaemon(true);
