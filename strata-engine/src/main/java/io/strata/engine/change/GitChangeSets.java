@@ -1,5 +1,6 @@
 package io.strata.engine.change;
 
+import io.strata.engine.concurrent.Futures;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.Problem;
 import io.strata.engine.config.SourceLocation;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.ObjectId;
@@ -52,16 +54,23 @@ public final class GitChangeSets {
             Path top = repository.getWorkTree().toPath().toAbsolutePath().normalize();
             String prefix = top.relativize(dir).toString().replace('\\', '/');
             RevCommit headCommit = walk.parseCommit(resolve(repository, head == null ? "HEAD" : head));
-            RevCommit baseCommit = walk.parseCommit(resolve(repository, base));
-            if (fromMergeBase) {
-                baseCommit = mergeBase(repository, baseCommit, headCommit, base, head);
+            // The head's listing does not depend on the diff: it is read on a second thread meanwhile.
+            CompletableFuture<GitSourceTree> listing = CompletableFuture.supplyAsync(() -> GitSourceTree.of(repository, headCommit));
+            try {
+                RevCommit baseCommit = walk.parseCommit(resolve(repository, base));
+                if (fromMergeBase) {
+                    baseCommit = mergeBase(repository, baseCommit, headCommit, base, head);
+                }
+                List<DiffEntry> diff = diff(repository, baseCommit, headCommit);
+                List<ChangedFile> files = changedFiles(diff, prefix);
+                GitSourceTree headListing = Futures.join(listing);
+                SourceTree baseTree = SubtreeSourceTree.of(headListing.before(baseCommit, diff), prefix);
+                SourceTree headTree = SubtreeSourceTree.of(headListing, prefix);
+                return new ChangeSet(repoName, baseCommit.name(), headCommit.name(), files, baseTree, headTree, true);
+            } finally {
+                // After a failure too, the listing ends before the repository is closed.
+                listing.handle((tree, failure) -> tree).join();
             }
-            List<DiffEntry> diff = diff(repository, baseCommit, headCommit);
-            List<ChangedFile> files = changedFiles(diff, prefix);
-            GitSourceTree headListing = GitSourceTree.of(repository, headCommit);
-            SourceTree baseTree = SubtreeSourceTree.of(headListing.before(baseCommit, diff), prefix);
-            SourceTree headTree = SubtreeSourceTree.of(headListing, prefix);
-            return new ChangeSet(repoName, baseCommit.name(), headCommit.name(), files, baseTree, headTree, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read git repository at " + dir, e);
         }
