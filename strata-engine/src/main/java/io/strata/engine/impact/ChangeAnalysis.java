@@ -34,10 +34,31 @@ final class ChangeAnalysis {
 
     /** The variables some closures read, followed through the inventory of a container in these groups. */
     private record ReachKey(List<Identity<Closure>> closures, List<String> groups) {
+        // A hash key of the analysis: the generated equals and hashCode run through method handles,
+        // slow in a short run (docs/benchmarks.md).
+        @Override
+        public boolean equals(Object object) {
+            return object instanceof ReachKey other && closures.equals(other.closures) && groups.equals(other.groups);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * closures.hashCode() + groups.hashCode();
+        }
     }
 
     /** The effective variables of a container in these groups, for one revision's inventory. */
     private record VariablesKey(Inventory inventory, List<String> groups) {
+        // A hash key of the analysis, as ReachKey.
+        @Override
+        public boolean equals(Object object) {
+            return object instanceof VariablesKey other && inventory.equals(other.inventory) && groups.equals(other.groups);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * inventory.hashCode() + groups.hashCode();
+        }
     }
 
     private static final String ANSIBLE_CFG = "ansible.cfg";
