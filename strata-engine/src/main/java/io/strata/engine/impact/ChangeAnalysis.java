@@ -17,9 +17,11 @@ import io.strata.engine.inventory.VariableDefinition;
 import io.strata.engine.memo.Identity;
 import io.strata.engine.memo.Memo;
 import io.strata.engine.site.SiteSnapshot;
+import io.strata.engine.source.SourceTree;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,7 @@ final class ChangeAnalysis {
     private final NodeClosures baseClosures;
     private final NodeClosures headClosures;
     private final InventoryDiff inventoryDiff;
+    private final boolean sameFilesAndHosts;
     private final boolean everyReason;
     private final Memo<VariablesKey, Map<String, VariableDefinition>> variables = new Memo<>();
     private final Memo<Identity<Closure>, List<Reason>> fileMatches = new Memo<>();
@@ -84,6 +87,8 @@ final class ChangeAnalysis {
         this.baseClosures = new NodeClosures(base, cache);
         this.headClosures = new NodeClosures(head, cache);
         this.inventoryDiff = inventoryTouched() ? diffInventory() : null;
+        this.sameFilesAndHosts = sameFiles(change.base(), change.head())
+                && (inventoryDiff == null || sameHosts(base.inventory(), head.inventory()));
         this.everyReason = everyReason;
     }
 
@@ -115,7 +120,7 @@ final class ChangeAnalysis {
         // Cheapest first: the changed files the node's roles hold (a part of its closure found
         // without reading task files, vars files or templates) already make it rebuild; then the
         // whole head closure; the base closure (which can only add reasons) only when neither
-        // affects the node.
+        // affects the node and it may differ from the head closure.
         if (touchesRepo && !everyReason) {
             Optional<Closure> roles = headClosures.of(node, AnalysisDepth.ROLES);
             if (roles.isPresent()) {
@@ -127,12 +132,55 @@ final class ChangeAnalysis {
         }
         List<Closure> closures = headClosures.of(node).map(List::of).orElse(List.of());
         closureReasons(node, closures, touchesRepo, reasons);
-        if (reasons.isEmpty()) {
+        if (reasons.isEmpty() && !sameWalk(node)) {
             closures = Stream.concat(baseClosures.of(node).stream(), closures.stream()).toList();
             closureReasons(node, closures, touchesRepo, reasons);
         }
         int inputs = closures.stream().mapToInt(c -> c.inputs().size()).max().orElse(0);
         return "none of the " + inputs + " files its playbook pulls in changed, and no inventory variable it reads changed";
+    }
+
+    /**
+     * Whether the node's base closure is sure to be its head closure, once the head closure gave
+     * no reason: then the head closure pulls in no changed file (nor a glob that may name one)
+     * and the node's definition is unchanged; if besides both revisions hold the same files
+     * (only contents changed), group the hosts alike and pin the same external roles, a walk of
+     * the base reads the same files with the same contents, finds the same ones and follows the
+     * same plays.
+     */
+    private boolean sameWalk(LayerNode node) {
+        return sameFilesAndHosts && baseClosures.requirements(node).equals(headClosures.requirements(node));
+    }
+
+    /** Whether two trees hold the same paths. */
+    private static boolean sameFiles(SourceTree before, SourceTree after) {
+        if (before == after) {
+            return true;
+        }
+        if (before.files().size() != after.files().size()) {
+            return false;
+        }
+        Iterator<String> paths = after.files().iterator();
+        for (String path : before.files()) {
+            if (!path.equals(paths.next())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether two inventories have the same groups, hosts and memberships (what host patterns see). */
+    private static boolean sameHosts(Inventory before, Inventory after) {
+        if (!before.groupNames().equals(after.groupNames()) || !before.hostNames().equals(after.hostNames())) {
+            return false;
+        }
+        for (String group : after.groupNames()) {
+            if (!before.hostsOf(group).equals(after.hostsOf(group))
+                    || !before.withAncestors(group).equals(after.withAncestors(group))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void closureReasons(LayerNode node, List<Closure> closures, boolean touchesRepo, List<Reason> reasons) {

@@ -151,6 +151,19 @@ class PointsSettledTest extends SeededSiteTest {
     }
 
     @Test
+    void unpinnedRoleKeptInTheRepositoryRebuildsItsUsers() {
+        // The role's files stay; only the base walk sees it as pinned.
+        site.write("requirements.yml", "roles:\n  - name: hsn\n    version: 1.0.0\n");
+        String pinned = site.commit("pin the hsn role");
+        site.write("requirements.yml", "roles: []\n");
+        ImpactResult result = site.impact(pinned, site.commit("unpin hsn"));
+        assertRebuild(result, Map.of("hsn/base", true, "compute/compute", false, "uan/uan", false,
+                "slurm/compute", false, "slurm/uan", false));
+        assertTrue(reasons(result, "hsn/base").get(0).detail().contains("from 1.0.0 to (none)"),
+                reasons(result, "hsn/base").toString());
+    }
+
+    @Test
     void externalRoleWithoutSourcesIsAffectedByAnyVisibleValueChange() {
         site.write("requirements.yml", "roles:\n  - name: example.ntp\n    version: 1.0.0\n");
         site.write("uan.yml", "- hosts: UAN\n  roles:\n    - uan\n    - example.ntp\n");

@@ -156,6 +156,34 @@ class RebuildRulesTest extends SeededSiteTest {
         assertRebuild(result, Map.of("uan/uan", true, "slurm/uan", false));
     }
 
+    @Test
+    void fileDeletedFromARoleBuildFolderRebuildsItsUsers() {
+        // Nothing else changes: only the base closure holds the deleted file.
+        site.write("roles/uan/files/banner.txt", "hello\n");
+        String withFile = site.commit("banner");
+        site.delete("roles/uan/files/banner.txt");
+        ImpactResult result = site.impact(withFile, site.commit("drop banner"));
+        assertRebuild(result, Map.of("uan/uan", true, "slurm/uan", false));
+        Reason reason = reasons(result, "uan/uan").get(0);
+        assertEquals("roles/uan/files/banner.txt", reason.file());
+    }
+
+    @Test
+    void roleEditOfAPlayThatStopsReachingTheContainerRebuilds() {
+        // A play for host c002 reaches the compute container while c002 is in Compute. The
+        // change moves c002 to UAN and edits the play's role: only the base closure holds the
+        // role, though both revisions have the same files and compute sees the same groups.
+        site.write("comp.yml", "- hosts: Compute\n  roles:\n    - compute_node\n- hosts: c002\n  roles:\n    - c002_fixes\n");
+        site.write("roles/c002_fixes/tasks/main.yml", "- ansible.builtin.debug: {msg: fixed}\n");
+        String withFixes = site.commit("fixes for c002");
+        site.edit("cluster-inventory/hosts.yml", "            c002:\n", "");
+        site.edit("cluster-inventory/hosts.yml", "            uan01:\n", "            uan01:\n            c002:\n");
+        site.edit("roles/c002_fixes/tasks/main.yml", "fixed", "fixed twice");
+        ImpactResult result = site.impact(withFixes, site.commit("c002 to UAN, fixes edited"));
+        assertRebuild(result, Map.of("compute/compute", true, "slurm/compute", false));
+        assertEquals("roles/c002_fixes/tasks/main.yml", reasons(result, "compute/compute").get(0).file());
+    }
+
     // Rule 5: inventory variables by value.
 
     @Test
