@@ -47,10 +47,13 @@ import picocli.CommandLine.Spec;
  * {@code strata build}: builds a plan's nodes on this machine with rootless buildah and Ansible,
  * or one node ({@code --node N --from IMAGE --tag T}, as CI jobs call it).
  */
-@Command(name = "build", mixinStandardHelpOptions = true,
+@Command(name = BuildCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Build layer images on this machine (rootless buildah + Ansible) and publish them.",
             "Without a change option every node is built. With --node, only that node, FROM --from."})
 final class BuildCommand implements Callable<Integer> {
+
+    /** The subcommand's name. */
+    static final String NAME = "build";
 
     /** Exit code when a node failed or the build was cancelled. */
     static final int EXIT_FAILED = 1;

@@ -30,9 +30,12 @@ import picocli.CommandLine.Spec;
  * {@code strata demo}: copies the example site into a throwaway git repository, commits a few
  * typical changes, and shows what each rebuilds and why, with a picture of each.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = DemoCommand.NAME, mixinStandardHelpOptions = true,
         description = "Run typical changes on the bundled example site in a throwaway git history and show what each rebuilds.")
 final class DemoCommand implements Callable<Integer> {
+
+    /** The subcommand's name. */
+    static final String NAME = "demo";
 
     @Option(names = "--example", paramLabel = "DIR", defaultValue = "examples/cluster",
             description = "The example site to copy (default: ${DEFAULT-VALUE}).")

@@ -19,11 +19,14 @@ import picocli.CommandLine.Spec;
  * {@code strata gitlab-ci}: the plan of a change as a GitLab CI child pipeline, one job per node
  * to build, each started as soon as its parent's job is done.
  */
-@Command(name = "gitlab-ci", mixinStandardHelpOptions = true,
+@Command(name = GitLabCiCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Write the build of a change as a GitLab CI child pipeline: one job per node to build, "
                 + "needs following the layer graph, a resource group per node; one job that says why when nothing is to be rebuilt.",
             "Jobs run $STRATA build ... ; set the CI/CD variable STRATA (default: strata) to run another command."})
 final class GitLabCiCommand implements Callable<Integer> {
+
+    /** The subcommand's name. */
+    static final String NAME = "gitlab-ci";
 
     @Mixin
     SiteOptions site;

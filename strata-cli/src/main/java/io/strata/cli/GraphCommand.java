@@ -21,9 +21,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code strata graph}: the layer graph as DOT, Mermaid or SVG, optionally with a change's impact. */
-@Command(name = "graph", mixinStandardHelpOptions = true,
+@Command(name = GraphCommand.NAME, mixinStandardHelpOptions = true,
         description = "Draw the node graph (dot, mermaid or self-contained svg); with a change, rebuilt nodes are filled boxes and reused ones dotted ovals.")
 final class GraphCommand implements Callable<Integer> {
+
+    /** The subcommand's name. */
+    static final String NAME = "graph";
 
     /** Picture formats. */
     enum Format { dot, mermaid, svg }

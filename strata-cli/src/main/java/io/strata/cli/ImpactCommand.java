@@ -12,9 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code strata impact}: which nodes a change rebuilds, and why. */
-@Command(name = "impact", mixinStandardHelpOptions = true,
+@Command(name = ImpactCommand.NAME, mixinStandardHelpOptions = true,
         description = "Show the nodes a change rebuilds, by image type, with the chain of reasons.")
 final class ImpactCommand implements Callable<Integer> {
+
+    /** The subcommand's name. */
+    static final String NAME = "impact";
 
     @Mixin
     SiteOptions site;

@@ -14,9 +14,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code strata plan}: the impact plus what a build needs (levels, images, parents). */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(name = PlanCommand.NAME, mixinStandardHelpOptions = true,
         description = "Plan the build of a change: build levels, image names and tags, the image each node is built FROM.")
 final class PlanCommand implements Callable<Integer> {
+
+    /** The subcommand's name. */
+    static final String NAME = "plan";
 
     @Mixin
     SiteOptions site;

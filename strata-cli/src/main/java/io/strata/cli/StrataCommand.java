@@ -5,6 +5,7 @@ import io.strata.engine.config.Problem;
 import io.strata.engine.jinja.JinjaReferences;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,6 +20,11 @@ public final class StrataCommand implements Runnable {
      */
     private static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, ImpactCommand.class, PlanCommand.class,
             GitLabCiCommand.class, GraphCommand.class, DemoCommand.class, BuildCommand.class, CommandLine.HelpCommand.class);
+    /** The subcommands but help, by the name their {@code @Command} gives them too: finding one reads no annotation. */
+    private static final Map<String, Class<?>> BY_NAME = Map.of(ValidateCommand.NAME, ValidateCommand.class,
+            ImpactCommand.NAME, ImpactCommand.class, PlanCommand.NAME, PlanCommand.class, GitLabCiCommand.NAME,
+            GitLabCiCommand.class, GraphCommand.NAME, GraphCommand.class, DemoCommand.NAME, DemoCommand.class,
+            BuildCommand.NAME, BuildCommand.class);
 
     /** Exit code for invalid input (a layers file, a revision, an option). */
     public static final int EXIT_USAGE = 2;
@@ -44,14 +50,8 @@ public final class StrataCommand implements Runnable {
      * suggestions.
      */
     static CommandLine commandLine(String[] args) {
-        if (args.length > 0) {
-            for (Class<?> command : SUBCOMMANDS) {
-                if (command != CommandLine.HelpCommand.class && args[0].equals(command.getAnnotation(Command.class).name())) {
-                    return commandLine(List.of(command));
-                }
-            }
-        }
-        return commandLine();
+        Class<?> command = args.length > 0 ? BY_NAME.get(args[0]) : null;
+        return command == null ? commandLine() : commandLine(List.of(command));
     }
 
     private static CommandLine commandLine(List<Class<?>> subcommands) {

@@ -11,9 +11,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code strata validate}: every problem of the layers file and the files it names, at once. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = ValidateCommand.NAME, mixinStandardHelpOptions = true,
         description = "Check the layers file, the graph rules and the files it names; report every problem (exit 2).")
 final class ValidateCommand implements Callable<Integer> {
+
+    /** The subcommand's name. */
+    static final String NAME = "validate";
 
     @Mixin
     SiteOptions site;
