@@ -1,12 +1,7 @@
 package io.strata.engine.graph;
 
-import java.util.Comparator;
-
 /** A node of the layer graph: one (layer, image type) pair, written {@code layer/type}. */
 public record NodeId(String layer, String type) implements Comparable<NodeId> {
-
-    private static final Comparator<NodeId> ORDER =
-            Comparator.comparing(NodeId::layer).thenComparing(NodeId::type);
 
     /** Parses {@code layer/type}. */
     public static NodeId parse(String text) {
@@ -17,9 +12,11 @@ public record NodeId(String layer, String type) implements Comparable<NodeId> {
         return new NodeId(text.substring(0, slash), text.substring(slash + 1));
     }
 
+    /** By layer, then by image type. */
     @Override
     public int compareTo(NodeId other) {
-        return ORDER.compare(this, other);
+        int byLayer = layer.compareTo(other.layer);
+        return byLayer != 0 ? byLayer : type.compareTo(other.type);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.strata.engine.impact;
 
+import java.util.Objects;
+
 /**
  * One link in the chain from a changed file to a rebuilt node.
  *
@@ -15,5 +17,18 @@ public record Reason(String kind, String file, String detail) {
     /** The reason of a node rebuilt because its parent is. */
     public static Reason parent(String parentNode) {
         return new Reason("parent", null, "parent " + parentNode + " is rebuilt");
+    }
+
+    // Reasons are deduplicated in sets: the generated equals and hashCode run through method
+    // handles, slow in a short run (docs/benchmarks.md).
+    @Override
+    public boolean equals(Object object) {
+        return object instanceof Reason other && Objects.equals(kind, other.kind) && Objects.equals(file, other.file)
+                && Objects.equals(detail, other.detail);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(kind, file, detail);
     }
 }
