@@ -130,14 +130,38 @@ final class ChangeAnalysis {
                 }
             }
         }
-        List<Closure> closures = headClosures.of(node).map(List::of).orElse(List.of());
+        Optional<Closure> after = headClosures.of(node);
+        List<Closure> closures = after.map(List::of).orElse(List.of());
         closureReasons(node, closures, touchesRepo, reasons);
         if (reasons.isEmpty() && !sameWalk(node)) {
-            closures = Stream.concat(baseClosures.of(node).stream(), closures.stream()).toList();
+            Optional<Closure> before = baseClosures.of(node);
+            closures = Stream.concat(before.stream(), closures.stream()).toList();
             closureReasons(node, closures, touchesRepo, reasons);
+            if (reasons.isEmpty() && before.isPresent() && after.isPresent()) {
+                pulledInReason(node, before.get(), after.get()).ifPresent(reasons::add);
+            }
         }
         int inputs = closures.stream().mapToInt(c -> c.inputs().size()).max().orElse(0);
         return "none of the " + inputs + " files its playbook pulls in changed, and no inventory variable it reads changed";
+    }
+
+    /**
+     * Why the node is rebuilt when its playbook pulls in other files at the two revisions though
+     * none of them changed: a play whose {@code hosts:} pattern names hosts reaches the container
+     * at one revision only, once the inventory moved those hosts between groups.
+     */
+    private Optional<Reason> pulledInReason(LayerNode node, Closure before, Closure after) {
+        Optional<String> gone = before.inputs().keySet().stream().filter(p -> !after.inputs().containsKey(p)).findFirst();
+        Optional<String> come = after.inputs().keySet().stream().filter(p -> !before.inputs().containsKey(p)).findFirst();
+        if (gone.isEmpty() && come.isEmpty()) {
+            return Optional.empty();
+        }
+        String example = gone.map(p -> p + " at the base revision only").orElseGet(() -> come.get() + " at the head revision only");
+        String kind = inventoryDiff != null && !sameHosts(base.inventory(), head.inventory()) ? "groups" : "file";
+        String why = kind.equals("groups") ? "the inventory moved hosts, and a play's hosts pattern reaches the container"
+                + " at one revision only" : "the files it pulls in differ between the revisions";
+        return Optional.of(new Reason(kind, gone.orElseGet(come::get), node.playbook() + " pulls in other files for "
+                + node.id() + " though none of them changed (" + example + "): " + why));
     }
 
     /**

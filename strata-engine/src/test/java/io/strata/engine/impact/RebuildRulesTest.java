@@ -168,20 +168,41 @@ class RebuildRulesTest extends SeededSiteTest {
         assertEquals("roles/uan/files/banner.txt", reason.file());
     }
 
-    @Test
-    void roleEditOfAPlayThatStopsReachingTheContainerRebuilds() {
-        // A play for host c002 reaches the compute container while c002 is in Compute. The
-        // change moves c002 to UAN and edits the play's role: only the base closure holds the
-        // role, though both revisions have the same files and compute sees the same groups.
+    /**
+     * Commits a play for host c002 (it reaches the compute container while c002 is in Compute),
+     * then moves c002 to UAN in the working tree; returns the commit.
+     */
+    private String playForHostC002() {
         site.write("comp.yml", "- hosts: Compute\n  roles:\n    - compute_node\n- hosts: c002\n  roles:\n    - c002_fixes\n");
         site.write("roles/c002_fixes/tasks/main.yml", "- ansible.builtin.debug: {msg: fixed}\n");
-        String withFixes = site.commit("fixes for c002");
+        String commit = site.commit("fixes for c002");
         site.edit("cluster-inventory/hosts.yml", "            c002:\n", "");
         site.edit("cluster-inventory/hosts.yml", "            uan01:\n", "            uan01:\n            c002:\n");
+        return commit;
+    }
+
+    @Test
+    void roleEditOfAPlayThatStopsReachingTheContainerRebuilds() {
+        // The change moves c002 to UAN and edits the play's role: only the base closure holds
+        // the role, though both revisions have the same files and compute sees the same groups.
+        String withFixes = playForHostC002();
         site.edit("roles/c002_fixes/tasks/main.yml", "fixed", "fixed twice");
         ImpactResult result = site.impact(withFixes, site.commit("c002 to UAN, fixes edited"));
         assertRebuild(result, Map.of("compute/compute", true, "slurm/compute", false));
         assertEquals("roles/c002_fixes/tasks/main.yml", reasons(result, "compute/compute").get(0).file());
+    }
+
+    @Test
+    void hostMovedAwayFromAPlaysPatternRebuildsTheNodeItNoLongerReaches() {
+        // Nothing but the inventory changes: the play for c002 stops reaching the compute
+        // container, so the image loses what its role did.
+        String withFixes = playForHostC002();
+        ImpactResult result = site.impact(withFixes, site.commit("c002 to UAN"));
+        assertRebuild(result, Map.of("compute/compute", true, "slurm/compute", false));
+        Reason reason = reasons(result, "compute/compute").get(0);
+        assertEquals("groups", reason.kind());
+        assertEquals("roles/c002_fixes/tasks/main.yml", reason.file());
+        assertTrue(reason.detail().contains("at the base revision only"), reason.detail());
     }
 
     // Rule 5: inventory variables by value.
