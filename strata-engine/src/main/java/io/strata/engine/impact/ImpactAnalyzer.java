@@ -8,6 +8,7 @@ import io.strata.engine.config.Problem;
 import io.strata.engine.config.SourceLocation;
 import io.strata.engine.graph.LayerGraph;
 import io.strata.engine.graph.NodeId;
+import io.strata.engine.inventory.ParsedVarsFiles;
 import io.strata.engine.site.SiteSnapshot;
 import io.strata.engine.site.SiteTrees;
 import java.util.ArrayList;
@@ -55,11 +56,13 @@ public final class ImpactAnalyzer {
         ChangeSet change = request.change();
         SiteTrees headTrees = change == null ? request.current() : request.current().with(change, false);
         SiteTrees baseTrees = change == null ? request.current() : request.current().with(change, true);
-        // The base revision loads on another thread meanwhile: most of both is reading inventory files.
+        // The base revision loads on another thread meanwhile: most of both is reading inventory
+        // files, each parsed once for both when it did not change.
+        ParsedVarsFiles varsFiles = new ParsedVarsFiles();
         CompletableFuture<SiteSnapshot> baseLoad = change != null && !request.full()
-                ? CompletableFuture.supplyAsync(() -> loadBase(request.configFile(), baseTrees))
+                ? CompletableFuture.supplyAsync(() -> loadBase(request.configFile(), baseTrees, varsFiles))
                 : null;
-        SiteSnapshot head = SiteSnapshot.load(request.configFile(), headTrees);
+        SiteSnapshot head = SiteSnapshot.load(request.configFile(), headTrees, varsFiles);
         List<Problem> fatal = head.checkFiles().stream().filter(p -> !head.inventory().problems().contains(p)).toList();
         if (!fatal.isEmpty()) {
             throw new ConfigException(fatal);
@@ -95,9 +98,9 @@ public final class ImpactAnalyzer {
         return result(request, change, graph, direct, unaffected, notes);
     }
 
-    private static SiteSnapshot loadBase(String configFile, SiteTrees trees) {
+    private static SiteSnapshot loadBase(String configFile, SiteTrees trees, ParsedVarsFiles varsFiles) {
         try {
-            return SiteSnapshot.load(configFile, trees);
+            return SiteSnapshot.load(configFile, trees, varsFiles);
         } catch (ConfigException e) {
             return null;
         }

@@ -114,7 +114,15 @@ public final class Inventory implements InventoryView {
      * @param dir the repository-relative inventory directory ("" for the root)
      */
     public static Inventory load(SourceTree tree, String dir) {
-        return InventoryLoader.load(tree, dir.isEmpty() ? "" : RepoPaths.normalize("", dir).orElse(dir));
+        return load(tree, dir, new ParsedVarsFiles());
+    }
+
+    /**
+     * Reads the inventory in a directory of a tree, as {@link #load(SourceTree, String)}, taking
+     * the vars files that another load (of another revision) parsed already from {@code parsed}.
+     */
+    public static Inventory load(SourceTree tree, String dir, ParsedVarsFiles parsed) {
+        return InventoryLoader.load(tree, dir.isEmpty() ? "" : RepoPaths.normalize("", dir).orElse(dir), parsed);
     }
 
     /** The files that could not be read, each with file, line and a hint. */

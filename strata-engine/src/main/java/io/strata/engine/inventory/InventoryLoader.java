@@ -44,6 +44,7 @@ final class InventoryLoader {
 
     private final SourceTree tree;
     private final String dir;
+    private final ParsedVarsFiles parsed;
     private final InventoryYaml yaml = new InventoryYaml();
     private final Set<String> groups = new TreeSet<>(List.of("all", "ungrouped"));
     private final Map<String, Set<String>> children = new HashMap<>();
@@ -55,14 +56,15 @@ final class InventoryLoader {
     private final Set<String> opaqueHostsFiles = new LinkedHashSet<>();
     private final Set<String> hostsFiles = new TreeSet<>();
 
-    private InventoryLoader(SourceTree tree, String dir) {
+    private InventoryLoader(SourceTree tree, String dir, ParsedVarsFiles parsed) {
         this.tree = tree;
         this.dir = dir;
+        this.parsed = parsed;
     }
 
-    /** Reads the inventory in {@code dir} ("" for the root). */
-    static Inventory load(SourceTree tree, String dir) {
-        InventoryLoader loader = new InventoryLoader(tree, dir);
+    /** Reads the inventory in {@code dir} ("" for the root), taking vars files already parsed from {@code parsed}. */
+    static Inventory load(SourceTree tree, String dir, ParsedVarsFiles parsed) {
+        InventoryLoader loader = new InventoryLoader(tree, dir, parsed);
         loader.readAll();
         return loader.build();
     }
@@ -176,9 +178,16 @@ final class InventoryLoader {
 
     private void readVarsFile(VarsFile file, Scope scope) {
         String text = text(file.path());
+        ParsedVarsFiles.Read read = parsed.get(file.path(), scope, file.owner(), text, () -> parse(file, scope, text));
+        if (read.problem() != null) {
+            problems.add(read.problem());
+        }
+        sources.add(read.source());
+    }
+
+    private ParsedVarsFiles.Read parse(VarsFile file, Scope scope, String text) {
         if (text.startsWith(VAULT_HEADER)) {
-            sources.add(opaque(file.path(), scope, file.owner(), "vault-encrypted"));
-            return;
+            return new ParsedVarsFiles.Read(opaque(file.path(), scope, file.owner(), "vault-encrypted"), null);
         }
         InventoryYaml.Composed composed = yaml.compose(file.path(), text);
         Problem problem = composed.problem();
@@ -195,11 +204,10 @@ final class InventoryLoader {
                     "the top level is not a mapping of variable names to values");
         }
         if (problem != null) {
-            problems.add(problem);
-            sources.add(opaque(file.path(), scope, file.owner(), "unparseable"));
-        } else {
-            sources.add(new VarsSource(file.path(), scope, file.owner(), Collections.unmodifiableMap(variables), null, null));
+            return new ParsedVarsFiles.Read(opaque(file.path(), scope, file.owner(), "unparseable"), problem);
         }
+        return new ParsedVarsFiles.Read(new VarsSource(file.path(), scope, file.owner(), Collections.unmodifiableMap(variables),
+                null, null), null);
     }
 
     private String text(String path) {

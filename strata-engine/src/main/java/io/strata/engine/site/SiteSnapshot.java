@@ -10,6 +10,7 @@ import io.strata.engine.graph.LayerGraphBuilder;
 import io.strata.engine.graph.LayerNode;
 import io.strata.engine.graph.NodeId;
 import io.strata.engine.inventory.Inventory;
+import io.strata.engine.inventory.ParsedVarsFiles;
 import io.strata.engine.source.EmptySourceTree;
 import io.strata.engine.source.SourceTree;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class SiteSnapshot {
     private final String inventoryRepo;
     private final Inventory inventory;
 
-    private SiteSnapshot(SiteTrees trees, LayersConfig config, LayerGraph graph) {
+    private SiteSnapshot(SiteTrees trees, LayersConfig config, LayerGraph graph, ParsedVarsFiles varsFiles) {
         this.trees = trees;
         this.config = config;
         this.graph = graph;
@@ -50,7 +51,7 @@ public final class SiteSnapshot {
             inventoryTree = trees.main();
             inventoryDir = io.strata.engine.source.RepoPaths.normalize("", settings.path()).orElse(settings.path());
         }
-        this.inventory = Inventory.load(inventoryTree, inventoryDir);
+        this.inventory = Inventory.load(inventoryTree, inventoryDir, varsFiles);
     }
 
     /**
@@ -59,11 +60,21 @@ public final class SiteSnapshot {
      * @throws ConfigException when the file is missing or breaks a rule
      */
     public static SiteSnapshot load(String configFile, SiteTrees trees) {
+        return load(configFile, trees, new ParsedVarsFiles());
+    }
+
+    /**
+     * Reads the layers file as {@link #load(String, SiteTrees)}, taking the inventory vars files
+     * that the load of another revision parsed already from {@code varsFiles}.
+     *
+     * @throws ConfigException when the file is missing or breaks a rule
+     */
+    public static SiteSnapshot load(String configFile, SiteTrees trees, ParsedVarsFiles varsFiles) {
         byte[] bytes = trees.main().read(configFile).orElseThrow(() -> new ConfigException(new Problem(
                 SourceLocation.of(configFile), "", "no layers file at this revision",
                 "create " + configFile + " at the site's root, or point --config at it")));
         LayerGraph graph = LayerGraphBuilder.load(configFile, bytes);
-        return new SiteSnapshot(trees, graph.config(), graph);
+        return new SiteSnapshot(trees, graph.config(), graph, varsFiles);
     }
 
     /** The parsed layers file. */

@@ -2,6 +2,8 @@ package io.strata.engine.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.strata.engine.inventory.VariableChange.Kind;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,19 @@ class InventoryDiffTest {
     private InventoryDiff diff() {
         return InventoryDiff.between(Inventory.load(DirectorySourceTree.of(base), "inv"),
                 Inventory.load(DirectorySourceTree.of(head), "inv"));
+    }
+
+    @Test
+    void aVarsFileUnchangedBetweenRevisionsIsParsedOnce() throws IOException {
+        write(head, "inv/group_vars/Compute.yml", "slurm_partition: debug\n");
+        ParsedVarsFiles parsed = new ParsedVarsFiles();
+        Inventory before = Inventory.load(DirectorySourceTree.of(base), "inv", parsed);
+        Inventory after = Inventory.load(DirectorySourceTree.of(head), "inv", parsed);
+        Map<String, Inventory.Placed> was = before.effective(List.of("Compute"));
+        Map<String, Inventory.Placed> is = after.effective(List.of("Compute"));
+        assertSame(was.get("port").source(), is.get("port").source(), "group_vars/all.yml read once");
+        assertNotSame(was.get("slurm_partition").source(), is.get("slurm_partition").source());
+        assertEquals(List.of("MODIFIED slurm_partition"), summary(InventoryDiff.between(before, after).changedFor(List.of("Compute"))));
     }
 
     @Test
