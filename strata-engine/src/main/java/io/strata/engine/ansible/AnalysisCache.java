@@ -4,6 +4,7 @@ import io.strata.engine.memo.Memo;
 import io.strata.engine.source.SourceTree;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -15,11 +16,14 @@ import java.util.WeakHashMap;
  */
 public final class AnalysisCache {
 
-    private final Memo<SummaryKey, Object> summaries = new Memo<>();
+    private final Map<SummaryKind, Memo<String, Object>> summaries = new EnumMap<>(SummaryKind.class);
     private final Map<SourceTree, TreeCache> trees = Collections.synchronizedMap(new WeakHashMap<>());
 
     /** An empty cache. */
     public AnalysisCache() {
+        for (SummaryKind kind : SummaryKind.values()) {
+            summaries.put(kind, new Memo<>());
+        }
     }
 
     /** The cache of one tree (trees are told apart by identity). */
@@ -35,7 +39,7 @@ public final class AnalysisCache {
         if (id == null) {
             return null;
         }
-        return summaries.get(new SummaryKey(id, kind), key -> read(tree.read(path).orElse(new byte[0]), kind));
+        return summaries.get(kind).get(id, key -> read(tree.read(path).orElse(new byte[0]), kind));
     }
 
     private static Object read(byte[] bytes, SummaryKind kind) {

@@ -4,6 +4,7 @@ import io.strata.engine.memo.Memo;
 import io.strata.engine.source.SourceTree;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -37,21 +38,6 @@ final class TreeCache {
         }
     }
 
-    /** A unit's fragment at a depth. */
-    private record FragmentKey(Unit unit, AnalysisDepth depth) {
-        // A hash key of the analysis: the generated equals and hashCode run through method handles,
-        // slow in a short run (docs/benchmarks.md).
-        @Override
-        public boolean equals(Object object) {
-            return object instanceof FragmentKey other && unit.equals(other.unit) && depth == other.depth;
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * unit.hashCode() + depth.hashCode();
-        }
-    }
-
     /** A role search: by name, from a play's directories, for a dependent role's folder, with collections. */
     record RoleKey(List<String> bases, PathSpec name, String dependentFolder, List<String> collections) {
         // A hash key of the analysis: the generated equals and hashCode run through method handles,
@@ -70,14 +56,23 @@ final class TreeCache {
 
     private volatile AnsibleConfig config;
     private volatile Map<String, String> requirements;
-    private final Map<SummaryKey, Object> summaries = new ConcurrentHashMap<>();
-    private final Memo<FragmentKey, Fragment> fragments = new Memo<>();
+    private final Map<SummaryKind, Map<String, Object>> summaries = new EnumMap<>(SummaryKind.class);
+    private final Map<AnalysisDepth, Memo<Unit, Fragment>> fragments = new EnumMap<>(AnalysisDepth.class);
     private final Memo<String, List<String>> expansions = new Memo<>();
     private final Memo<String, Set<String>> childDirs = new Memo<>();
     private final Memo<String, List<String>> varsFiles = new Memo<>();
     private final Memo<RoleKey, List<RoleLocator.Located>> roles = new Memo<>();
     private final Memo<PartKey, ClosurePart> parts = new Memo<>();
     private final Memo<ClosureSequence, Closure> closures = new Memo<>();
+
+    TreeCache() {
+        for (SummaryKind kind : SummaryKind.values()) {
+            summaries.put(kind, new ConcurrentHashMap<>());
+        }
+        for (AnalysisDepth depth : AnalysisDepth.values()) {
+            fragments.put(depth, new Memo<>());
+        }
+    }
 
     AnsibleConfig config(SourceTree tree) {
         AnsibleConfig value = config;
@@ -100,12 +95,12 @@ final class TreeCache {
     /** A file's summary of one kind, computed from its content through the shared cache; null when absent. */
     @SuppressWarnings("unchecked")
     <T> T summary(SourceTree tree, String path, SummaryKind kind, AnalysisCache shared) {
-        SummaryKey key = new SummaryKey(path, kind);
-        Object value = summaries.get(key);
+        Map<String, Object> ofKind = summaries.get(kind);
+        Object value = ofKind.get(path);
         if (value == null) {
             value = shared.summary(tree, path, kind);
             if (value != null) {
-                summaries.putIfAbsent(key, value);
+                ofKind.putIfAbsent(path, value);
             }
         }
         return (T) value;
@@ -113,7 +108,7 @@ final class TreeCache {
 
     /** A unit's fragment at a depth. */
     Fragment fragment(Unit unit, AnalysisDepth depth, Function<Unit, Fragment> build) {
-        return fragments.get(new FragmentKey(unit, depth), key -> build.apply(key.unit()));
+        return fragments.get(depth).get(unit, build);
     }
 
     /** The files of the tree a glob matches, sorted. */
