@@ -10,7 +10,6 @@ import io.strata.engine.ansible.Wildcard;
 import io.strata.engine.change.ChangeSet;
 import io.strata.engine.graph.LayerNode;
 import io.strata.engine.graph.NodeId;
-import io.strata.engine.inventory.Inventory;
 import io.strata.engine.inventory.InventoryDiff;
 import io.strata.engine.inventory.VariableChange;
 import io.strata.engine.inventory.VariableDefinition;
@@ -49,20 +48,6 @@ final class ChangeAnalysis {
         }
     }
 
-    /** The effective variables of a container in these groups, for one revision's inventory. */
-    private record VariablesKey(Inventory inventory, List<String> groups) {
-        // A hash key of the analysis, as ReachKey.
-        @Override
-        public boolean equals(Object object) {
-            return object instanceof VariablesKey other && inventory.equals(other.inventory) && groups.equals(other.groups);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * inventory.hashCode() + groups.hashCode();
-        }
-    }
-
     private static final String ANSIBLE_CFG = "ansible.cfg";
 
     private final SiteSnapshot base;
@@ -72,9 +57,12 @@ final class ChangeAnalysis {
     private final NodeClosures baseClosures;
     private final NodeClosures headClosures;
     private final InventoryDiff inventoryDiff;
+    /** Whether both revisions group the hosts alike (what plays' host patterns see). */
+    private final boolean hostsAlike;
     private final boolean sameFilesAndHosts;
     private final boolean everyReason;
-    private final Memo<VariablesKey, Map<String, VariableDefinition>> variables = new Memo<>();
+    private final Memo<List<String>, Map<String, VariableDefinition>> baseVariables = new Memo<>();
+    private final Memo<List<String>, Map<String, VariableDefinition>> headVariables = new Memo<>();
     private final Memo<Identity<Closure>, List<Reason>> fileMatches = new Memo<>();
     private final Memo<List<String>, List<VariableChange>> variableChanges = new Memo<>();
     private final Memo<ReachKey, Map<String, String>> reached = new Memo<>();
@@ -87,8 +75,8 @@ final class ChangeAnalysis {
         this.baseClosures = new NodeClosures(base, cache);
         this.headClosures = new NodeClosures(head, cache);
         this.inventoryDiff = inventoryTouched() ? diffInventory() : null;
-        this.sameFilesAndHosts = sameFiles(change.base(), change.head())
-                && (inventoryDiff == null || sameHosts(base.inventory(), head.inventory()));
+        this.hostsAlike = inventoryDiff == null || !inventoryDiff.membershipChanged();
+        this.sameFilesAndHosts = hostsAlike && sameFiles(change.base(), change.head());
         this.everyReason = everyReason;
     }
 
@@ -157,7 +145,7 @@ final class ChangeAnalysis {
             return Optional.empty();
         }
         String example = gone.map(p -> p + " at the base revision only").orElseGet(() -> come.get() + " at the head revision only");
-        String kind = inventoryDiff != null && !sameHosts(base.inventory(), head.inventory()) ? "groups" : "file";
+        String kind = hostsAlike ? "file" : "groups";
         String why = kind.equals("groups") ? "the inventory moved hosts, and a play's hosts pattern reaches the container"
                 + " at one revision only" : "the files it pulls in differ between the revisions";
         return Optional.of(new Reason(kind, gone.orElseGet(come::get), node.playbook() + " pulls in other files for "
@@ -187,20 +175,6 @@ final class ChangeAnalysis {
         Iterator<String> paths = after.files().iterator();
         for (String path : before.files()) {
             if (!path.equals(paths.next())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Whether two inventories have the same groups, hosts and memberships (what host patterns see). */
-    private static boolean sameHosts(Inventory before, Inventory after) {
-        if (!before.groupNames().equals(after.groupNames()) || !before.hostNames().equals(after.hostNames())) {
-            return false;
-        }
-        for (String group : after.groupNames()) {
-            if (!before.hostsOf(group).equals(after.hostsOf(group))
-                    || !before.withAncestors(group).equals(after.withAncestors(group))) {
                 return false;
             }
         }
@@ -343,7 +317,7 @@ final class ChangeAnalysis {
             }
         }
         List<Map<String, VariableDefinition>> definitions = List.of(
-                variablesFor(base.inventory(), groups), variablesFor(head.inventory(), groups));
+                baseVariables.get(groups, base.inventory()::variablesFor), headVariables.get(groups, head.inventory()::variablesFor));
         while (!queue.isEmpty()) {
             String name = queue.poll();
             for (Map<String, VariableDefinition> defined : definitions) {
@@ -360,10 +334,6 @@ final class ChangeAnalysis {
             }
         }
         return reached;
-    }
-
-    private Map<String, VariableDefinition> variablesFor(Inventory inventory, List<String> groups) {
-        return variables.get(new VariablesKey(inventory, groups), key -> inventory.variablesFor(groups));
     }
 
     private boolean inventoryTouched() {

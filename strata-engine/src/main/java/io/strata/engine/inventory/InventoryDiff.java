@@ -65,6 +65,25 @@ public final class InventoryDiff {
     }
 
     /**
+     * Whether groups or hosts were added or removed, or moved between groups (or may have been):
+     * what plays' {@code hosts:} patterns see.
+     */
+    public boolean membershipChanged() {
+        if (base == null) {
+            return hostsFileChanged();
+        }
+        if (!base.groupNames().equals(head.groupNames()) || !base.hostNames().equals(head.hostNames())) {
+            return true;
+        }
+        for (String group : head.groupNames()) {
+            if (!base.hostsOf(group).equals(head.hostsOf(group)) || !base.withAncestors(group).equals(head.withAncestors(group))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether hosts were added, removed or moved between groups, or their variables (inline or
      * host_vars) changed.
      */
