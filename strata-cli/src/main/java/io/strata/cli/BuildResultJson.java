@@ -1,7 +1,7 @@
 package io.strata.cli;
 
-import io.strata.engine.build.runner.BuildReport;
-import io.strata.engine.build.runner.NodeOutcome;
+import io.strata.engine.builder.runner.BuildReport;
+import io.strata.engine.builder.runner.NodeOutcome;
 import io.strata.engine.impact.ImpactJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package io.strata.cli;
 
-import io.strata.engine.build.SourceInfo;
+import io.strata.engine.builder.SourceInfo;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;

@@ -3,7 +3,7 @@ package io.strata.e2e;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.strata.engine.build.preflight.Preflight;
+import io.strata.engine.builder.preflight.Preflight;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

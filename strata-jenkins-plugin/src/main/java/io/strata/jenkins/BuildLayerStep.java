@@ -16,7 +16,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import io.strata.engine.build.credentials.AuthFile;
+import io.strata.engine.builder.credentials.AuthFile;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package io.strata.jenkins;
 
 import hudson.model.TaskListener;
-import io.strata.engine.build.runner.BuildProgress;
-import io.strata.engine.build.runner.NodeJob;
-import io.strata.engine.build.runner.NodeOutcome;
+import io.strata.engine.builder.runner.BuildProgress;
+import io.strata.engine.builder.runner.NodeJob;
+import io.strata.engine.builder.runner.NodeOutcome;
 import io.strata.engine.graph.NodeId;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.strata.engine.service;
 
-import io.strata.engine.build.SourceInfo;
+import io.strata.engine.builder.SourceInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,14 +1,14 @@
 package io.strata.engine.service;
 
-import io.strata.engine.build.BuildRequest;
-import io.strata.engine.build.BuildSession;
-import io.strata.engine.build.BuildSettings;
-import io.strata.engine.build.SourceInfo;
-import io.strata.engine.build.buildah.Buildah;
-import io.strata.engine.build.buildah.ImageReference;
-import io.strata.engine.build.process.Cancellation;
-import io.strata.engine.build.runner.BuildProgress;
-import io.strata.engine.build.runner.NodeJob;
+import io.strata.engine.builder.BuildRequest;
+import io.strata.engine.builder.BuildSession;
+import io.strata.engine.builder.BuildSettings;
+import io.strata.engine.builder.SourceInfo;
+import io.strata.engine.builder.buildah.Buildah;
+import io.strata.engine.builder.buildah.ImageReference;
+import io.strata.engine.builder.process.Cancellation;
+import io.strata.engine.builder.runner.BuildProgress;
+import io.strata.engine.builder.runner.NodeJob;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.LayersConfig;
 import io.strata.engine.config.Problem;

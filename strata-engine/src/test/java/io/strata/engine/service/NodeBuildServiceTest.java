@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.strata.engine.build.BuildRequest;
-import io.strata.engine.build.runner.NodeJob;
+import io.strata.engine.builder.BuildRequest;
+import io.strata.engine.builder.runner.NodeJob;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.graph.NodeId;
 import java.io.IOException;
