@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.strata.engine.builder.preflight.Preflight;
-import java.io.File;
+import io.strata.engine.builder.process.ToolPath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,13 +53,9 @@ final class Toolchain {
         }
     }
 
+    /** Whether the builder finds the program as it finds its tools (the user's PATH and the system folders). */
     private static boolean onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(File.pathSeparator)) {
-            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, program))) {
-                return true;
-            }
-        }
-        return Files.isExecutable(Path.of("/usr/sbin", program));
+        return ToolPath.ofProcess().find(program).isPresent();
     }
 
     private static boolean hasSubIds(Path file, String user) {

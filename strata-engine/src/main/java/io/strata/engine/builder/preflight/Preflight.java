@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * the user, setuid {@code newuidmap}/{@code newgidmap}, a user namespace that works
  * ({@code buildah unshare true}), a writable store with a storage driver that works (overlay, or
  * vfs as the fallback), Ansible with the chosen connection plugin, and the tools the plan needs
- * (mmdebstrap, dnf, zypper, mksquashfs, skopeo).
+ * (chroot, mmdebstrap, dnf, zypper, mksquashfs, skopeo), each found as the build finds it (its
+ * runner's {@link io.strata.engine.builder.process.ToolPath}).
  */
 public final class Preflight {
 
@@ -85,6 +86,9 @@ public final class Preflight {
         CompletableFuture<String> ansibleVersion = needs.connection() == null ? CompletableFuture.completedFuture("")
                 : CompletableFuture.supplyAsync(() -> ansible(needs.connection(), ansibleChecks), pool);
         List<CompletableFuture<Check>> tools = new ArrayList<>();
+        tools.add(CompletableFuture.supplyAsync(() -> tool("chroot", List.of("chroot", "--version"),
+                "work inside image roots (package commands, image tests, Ansible's chroot connection)",
+                "install coreutils; chroot is looked for on PATH and in /usr/local/sbin, /usr/sbin and /sbin"), pool));
         for (String manager : needs.packageManagers()) {
             String program = switch (manager) {
                 case "apt" -> "mmdebstrap";

@@ -5,6 +5,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,26 +25,32 @@ public final class ProcessCommandRunner implements CommandRunner {
     private static final long GRACE_MILLIS = 5_000;
 
     private final Cancellation cancellation;
-    private final boolean setsid;
+    private final ToolPath toolPath;
+    private final String setsid;
 
     /**
-     * A runner bound to a build's cancellation.
+     * A runner bound to a build's cancellation, with this process's {@link ToolPath}.
      *
      * @param cancellation the signal that kills running commands; null for commands that must run
      *     to their end (cleanup)
      */
     public ProcessCommandRunner(Cancellation cancellation) {
-        this(cancellation, onPath("setsid"));
+        this(cancellation, ToolPath.ofProcess());
     }
 
-    private ProcessCommandRunner(Cancellation cancellation, boolean setsid) {
+    /**
+     * A runner bound to a build's cancellation whose commands, and the programs they start, find
+     * their tools on {@code toolPath}.
+     */
+    public ProcessCommandRunner(Cancellation cancellation, ToolPath toolPath) {
         this.cancellation = cancellation;
-        this.setsid = setsid;
+        this.toolPath = toolPath;
+        this.setsid = toolPath.find("setsid").map(Path::toString).orElse(null);
     }
 
     @Override
     public CommandRunner forCleanup() {
-        return new ProcessCommandRunner(null, setsid);
+        return new ProcessCommandRunner(null, toolPath);
     }
 
     @Override
@@ -52,11 +59,13 @@ public final class ProcessCommandRunner implements CommandRunner {
             cancellation.check(command.program());
         }
         List<String> argv = new ArrayList<>();
-        if (setsid) {
-            argv.add("setsid");
+        if (setsid != null) {
+            argv.add(setsid);
         }
-        argv.addAll(command.argv());
+        argv.add(toolPath.find(command.program()).map(Path::toString).orElse(command.program()));
+        argv.addAll(command.argv().subList(1, command.argv().size()));
         ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().put("PATH", toolPath.value());
         builder.environment().putAll(command.env());
         if (command.workDir() != null) {
             builder.directory(command.workDir().toFile());
@@ -117,14 +126,14 @@ public final class ProcessCommandRunner implements CommandRunner {
     private void killGroup(Process process) {
         List<ProcessHandle> descendants = process.descendants().toList();
         long pid = process.pid();
-        if (setsid) {
+        if (setsid != null) {
             signalGroup("TERM", pid);
         }
         descendants.forEach(ProcessHandle::destroy);
         process.destroy();
         try {
             if (!process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS) || descendants.stream().anyMatch(ProcessHandle::isAlive)) {
-                if (setsid) {
+                if (setsid != null) {
                     signalGroup("KILL", pid);
                 }
                 descendants.forEach(ProcessHandle::destroyForcibly);
@@ -145,19 +154,6 @@ public final class ProcessCommandRunner implements CommandRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            if (!dir.isEmpty() && new File(dir, program).canExecute()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The last {@link #KEEP_CHARS} characters of a stream. */

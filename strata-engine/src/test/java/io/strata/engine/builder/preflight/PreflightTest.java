@@ -68,6 +68,15 @@ class PreflightTest {
     }
 
     @Test
+    void chrootThatTheBuildRunsInsideEveryRootIsChecked() {
+        assertTrue(check(run(1001, false, Set.of()), "chroot").ok());
+        runner.when(List.of("chroot"), ScriptedRunner.result(127, "", "setsid: failed to execute chroot: No such file or directory"));
+        Check chroot = check(run(1001, false, Set.of()), "chroot");
+        assertFalse(chroot.ok());
+        assertTrue(chroot.hint().contains("/usr/sbin"), chroot.format());
+    }
+
+    @Test
     void rootIsRefusedUnlessAllowed() {
         assertFalse(check(run(0, false, Set.of()), "user").ok());
         assertTrue(check(run(0, true, Set.of()), "user").ok());

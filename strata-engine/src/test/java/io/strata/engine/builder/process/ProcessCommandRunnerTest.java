@@ -36,6 +36,18 @@ class ProcessCommandRunnerTest {
     }
 
     @Test
+    void anOrdinaryUsersLoginPathStillReachesTheSystemToolsTheBuildRuns() {
+        // Debian's login PATH for ordinary users has no /usr/sbin, where chroot lives; mmdebstrap,
+        // dpkg and the mounted runs start chroot and ldconfig from it, through a shell.
+        ProcessCommandRunner runner = new ProcessCommandRunner(new Cancellation(), ToolPath.of("/usr/local/bin:/usr/bin:/bin"));
+        CommandResult direct = runner.run(Command.of("chroot", "--version"), OutputSink.NONE);
+        assertEquals(0, direct.exitCode(), direct.stderr());
+        CommandResult nested = runner.run(Command.of("sh", "-c", "command -v chroot && command -v ldconfig"), OutputSink.NONE);
+        assertEquals(0, nested.exitCode(), nested.stdout() + nested.stderr());
+        assertTrue(nested.stdout().contains("sbin/chroot"), nested.stdout());
+    }
+
+    @Test
     void aMissingProgramIsAResultNotACrash() {
         CommandResult result = new ProcessCommandRunner(new Cancellation()).run(Command.of("strata-no-such-program"), OutputSink.NONE);
         assertTrue(result.exitCode() == 127 || result.exitCode() == -1, "exit " + result.exitCode());
