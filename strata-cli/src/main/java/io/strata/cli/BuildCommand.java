@@ -26,6 +26,7 @@ import io.strata.engine.plan.BuildPlan;
 import io.strata.engine.plan.ImageNames;
 import io.strata.engine.plan.PlannedNode;
 import io.strata.engine.plan.Planner;
+import io.strata.engine.service.SiteValidation;
 import io.strata.engine.site.SiteSnapshot;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -49,13 +50,20 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = BuildCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Build layer images on this machine (rootless buildah + Ansible) and publish them.",
-            "Without a change option every node is built. With --node, only that node, FROM --from."})
+            "Without a change option every node is built. With --node, only that node, FROM --from."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every node built or reused", "1:a node failed", "2:a usage or configuration error",
+            "4:this machine cannot build (the preflight says why)", "130:interrupted by Ctrl-C (SIGINT), after cleaning up",
+            "143:stopped by SIGTERM (a CI abort), after cleaning up"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  strata build --config site/layers.yaml --preflight",
+            "  strata build --config site/layers.yaml --base origin/main --head HEAD --registry registry.example.org:5000"})
 final class BuildCommand implements Callable<Integer> {
 
     /** The subcommand's name. */
     static final String NAME = "build";
 
-    /** Exit code when a node failed or the build was cancelled. */
+    /** Exit code when a node failed (a cancelled build exits 128 + the signal, as shells report it). */
     static final int EXIT_FAILED = 1;
     /** Exit code when the machine cannot build (preflight). */
     static final int EXIT_PREFLIGHT = 4;
@@ -137,6 +145,7 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         LayersConfig config = site.readConfig();
         SiteSnapshot snapshot = SiteSnapshot.load(site.configFile(), site.currentTrees(config));
+        SiteValidation.require(snapshot, site.siteDir());
         BuildSettings settings = settings(config);
         String targetRegistry = registry != null ? registry : config.settings().registry();
         if (targetRegistry != null && (targetRegistry.isBlank() || targetRegistry.equals(ImageReference.LOCAL))) {
@@ -266,11 +275,7 @@ final class BuildCommand implements Callable<Integer> {
     private static void checkTag(List<NodeJob> plan) {
         Set<String> tags = new LinkedHashSet<>();
         plan.forEach(job -> tags.add(job.tag()));
-        for (String t : tags) {
-            if (!ImageReference.isValidTag(t)) {
-                throw new UserError("--tag " + t + ": a tag has letters, digits, '_', '.' and '-' (at most 128, not starting with '.' or '-')");
-            }
-        }
+        tags.forEach(t -> ImageNames.checkTag("--tag", t));
     }
 
     private BuildProgress progress() {

@@ -6,7 +6,6 @@ import io.strata.engine.site.SiteTrees;
 import io.strata.engine.source.DirectorySourceTree;
 import io.strata.engine.source.SourceTree;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -41,13 +40,16 @@ final class SiteOptions {
     LayersConfig readConfig() {
         if (parsed == null) {
             Path file = config.toAbsolutePath().normalize();
+            if (Files.isDirectory(file)) {
+                throw new UserError(config + ": is a folder, not a layers file (pass --config FOLDER/layers.yaml)");
+            }
             if (!Files.isRegularFile(file)) {
                 throw new UserError(config + ": no such layers file (pass --config FILE)");
             }
             try {
                 parsed = LayerGraphBuilder.load(configFile(), Files.readAllBytes(file)).config();
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UserError("cannot read the layers file " + FileErrors.describe(e, config));
             }
         }
         return parsed;

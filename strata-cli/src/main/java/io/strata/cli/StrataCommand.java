@@ -3,6 +3,7 @@ package io.strata.cli;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.Problem;
 import io.strata.engine.jinja.JinjaReferences;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,12 @@ public final class StrataCommand implements Runnable {
             }
             if (e instanceof IllegalArgumentException || e instanceof UserError) {
                 err.println("error: " + e.getMessage());
+                err.flush();
+                return EXIT_USAGE;
+            }
+            IOException io = FileErrors.cause(e);
+            if (io != null) {
+                err.println("error: " + FileErrors.describe(io));
                 err.flush();
                 return EXIT_USAGE;
             }

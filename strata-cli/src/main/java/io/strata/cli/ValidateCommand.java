@@ -3,6 +3,7 @@ package io.strata.cli;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.LayersConfig;
 import io.strata.engine.config.Problem;
+import io.strata.engine.service.SiteValidation;
 import io.strata.engine.site.SiteSnapshot;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,7 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         LayersConfig config = site.readConfig();
         SiteSnapshot snapshot = SiteSnapshot.load(site.configFile(), site.currentTrees(config));
-        List<Problem> problems = snapshot.checkFiles();
+        List<Problem> problems = SiteValidation.problems(snapshot, site.siteDir());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -32,7 +32,7 @@ class BuildCommandTest {
         assertTrue(CliRun.of("build", "--config", CONFIG, "--from", "localhost/ca/x:1").err()
                 .contains("--from and --image go with --node"));
         assertTrue(CliRun.of("build", "--config", CONFIG, "--node", "hsn/base", "--from", "localhost/ca/x:1", "--tag", "-bad").err()
-                .contains("--tag -bad: a tag has letters"));
+                .contains("'-bad' is not an image tag"));
         assertTrue(CliRun.of("build", "--config", CONFIG, "--node", "hsn/base", "--from", "x", "--full").err()
                 .contains("--node builds one node; it takes no change options"));
         assertEquals(StrataCommand.EXIT_USAGE, CliRun.of("build", "--config", CONFIG, "--connection", "ssh").exitCode());

@@ -88,6 +88,69 @@ class CommandsTest {
     }
 
     @Test
+    void validateRefusesWhatBuildRefusesEachAtItsLineAndColumn() throws IOException {
+        Files.writeString(config, Files.readString(config) + """
+
+                settings:
+                  colour: blue
+                  build:
+                    jobs: 'two'
+                    storage_driver: btrfs
+                    connection: ssh
+                    turbo: true
+                """);
+        Path packages = dir.resolve("packages.yaml");
+        Files.writeString(packages, Files.readString(packages).replace("manager: apt", "manager: 'apt; rm -rf /'"));
+        List<String> expected = List.of(
+                "layers.yaml:29:3: error: unknown setting (key 'colour')",
+                "layers.yaml:31:5: error: must be a whole number from 1 to 64 (key 'settings.build.jobs')",
+                "layers.yaml:32:5: error: 'btrfs' is not one of [auto, overlay, vfs] (key 'settings.build.storage_driver')",
+                "layers.yaml:33:5: error: 'ssh' is not one of [buildah, chroot] (key 'settings.build.connection')",
+                "layers.yaml:34:5: error: unknown build setting (key 'settings.build.turbo')",
+                "packages.yaml:2:");
+        CliRun validate = CliRun.of("validate", "--config", config.toString());
+        assertEquals(2, validate.exitCode(), validate.out());
+        for (String problem : expected) {
+            assertTrue(validate.err().contains(problem), problem + " in\n" + validate.err());
+        }
+        Files.writeString(packages, "manager: apt\npackages: [python3\n");
+        validate = CliRun.of("validate", "--config", config.toString());
+        assertTrue(validate.err().contains("packages.yaml:3:1: error: not valid YAML"), validate.err());
+        assertFalse(validate.err().contains("Exception"), validate.err());
+    }
+
+    @Test
+    void aGroupTheInventoryLacksAndAnImageTypeTheGraphLacksAreErrorsNamingWhatExists() throws IOException {
+        Files.writeString(config, Files.readString(config).replace("{type: 'compute', groups: ['Compute'], pb: 'slurm.yml'}",
+                "{type: 'compute', groups: ['Compute', 'Gpu'], pb: 'slurm.yml'}"));
+        for (String command : List.of("validate", "build")) {
+            CliRun run = CliRun.of(command, "--config", config.toString());
+            assertEquals(2, run.exitCode(), command + ": " + run.out());
+            assertTrue(run.err().contains("layers.yaml:25:7: error: group 'Gpu' of slurm/compute is not in the inventory"), run.err());
+            assertTrue(run.err().contains("Compute") && run.err().contains("UAN"), run.err());
+        }
+        Files.writeString(config, Files.readString(config).replace("'Compute', 'Gpu'", "'Compute'"));
+        CliRun run = CliRun.of("impact", "--config", config.toString(), "--base", seed, "--head", slurmEdit, "--image-types", "gpu");
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.err().contains("--image-types names no image type of the graph") && run.err().contains("base, compute, uan"),
+                run.err());
+        assertFalse(run.out().contains("Nothing to rebuild"), run.out());
+    }
+
+    @Test
+    void planAndGitlabCiRefuseTheTagsAndRegistriesThatBuildRefuses() {
+        for (String command : List.of("plan", "gitlab-ci", "build")) {
+            CliRun tag = CliRun.of(command, "--config", config.toString(), "--full", "--tag", "v1 final");
+            assertEquals(2, tag.exitCode(), command + ": " + tag.out());
+            assertTrue(tag.err().contains("'v1 final' is not an image tag"), command + ": " + tag.err());
+            CliRun registry = CliRun.of(command, "--config", config.toString(), "--full", "--registry", "https://r.example.org");
+            assertEquals(2, registry.exitCode(), command + ": " + registry.out());
+            assertTrue(registry.err().contains("'https://r.example.org' is not a registry name"), command + ": " + registry.err());
+            assertTrue(registry.out().isEmpty(), command + " wrote: " + registry.out());
+        }
+    }
+
+    @Test
     void impactJsonFollowsTheContract() throws IOException {
         CliRun run = CliRun.of("impact", "--config", config.toString(), "--base", seed, "--head", slurmEdit, "--format", "json");
         assertEquals(0, run.exitCode(), run.err());

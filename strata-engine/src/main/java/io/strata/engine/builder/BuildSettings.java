@@ -6,7 +6,6 @@ import io.strata.engine.builder.publish.SquashfsOptions;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.LayersConfig;
 import io.strata.engine.config.Problem;
-import io.strata.engine.config.SourceLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +85,7 @@ public record BuildSettings(
         if (raw == null) {
             return defaults;
         }
-        Reader reader = new Reader(config.file());
+        Reader reader = new Reader(config);
         if (!(raw instanceof Map<?, ?> map)) {
             throw new ConfigException(reader.problem("build", "must be a mapping", "write 'build: {connection: chroot}'"));
         }
@@ -116,15 +115,16 @@ public record BuildSettings(
     /** Collects problems while reading. */
     private static final class Reader {
 
-        private final String file;
+        private final LayersConfig config;
         private final List<Problem> problems = new ArrayList<>();
 
-        Reader(String file) {
-            this.file = file;
+        Reader(LayersConfig config) {
+            this.config = config;
         }
 
+        /** A problem at the key's place in the file ({@code key} below {@code settings.build}). */
         Problem problem(String key, String message, String hint) {
-            return new Problem(SourceLocation.of(file), "settings.build." + key, message, hint);
+            return new Problem(config.settings().location(config.file(), "build." + key), "settings.build." + key, message, hint);
         }
 
         String text(Map<?, ?> map, String key, String fallback) {

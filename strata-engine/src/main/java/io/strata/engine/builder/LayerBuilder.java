@@ -145,7 +145,7 @@ public final class LayerBuilder implements NodeBuilder {
                     throw io.strata.engine.builder.publish.RegistryErrors.failure("buildah from " + from,
                             ImageReference.registryOf(from), result, 1);
                 }
-                throw new BuildFailure("buildah from " + from + " failed: " + result.lastErrorLine(),
+                throw new BuildFailure("buildah from " + from + " failed: " + result.errorSummary(),
                         "check that the image exists (strata build the parent first) and that buildah works (strata build --preflight)");
             }
             containers.add(name);
@@ -276,7 +276,7 @@ public final class LayerBuilder implements NodeBuilder {
         CommandResult committed = attempt.run(buildah.commit(container));
         attempt.containers.remove(container);
         if (!committed.ok()) {
-            throw new BuildFailure("buildah commit failed: " + committed.lastErrorLine(), "check the free space of the store");
+            throw new BuildFailure("buildah commit failed: " + committed.errorSummary(), "check the free space of the store");
         }
         String imageId = ImageIds.normalize(lastLine(committed.stdout()));
         attempt.unpublishedImage = imageId;
@@ -290,7 +290,7 @@ public final class LayerBuilder implements NodeBuilder {
             squashfs = exportSquashfs(attempt, imageId);
             mark = attempt.phase("squashfs", mark);
         }
-        PublishedImage published = publisher.publish(imageId, job.image(), tags(digest, job), options.mutableTag(), attempt.log);
+        PublishedImage published = publisher.publish(imageId, job.image(), unmovedTags(attempt, digest), options.mutableTag(), attempt.log);
         attempt.unpublishedImage = null;
         attempt.phase(publisher.remote() ? "push" : "tag", mark);
         if (squashfs != null) {
@@ -312,6 +312,22 @@ public final class LayerBuilder implements NodeBuilder {
         List<String> tags = tags(digest, job);
         publisher.retag(found.get(), job.image(), tags.subList(1, tags.size()), options.mutableTag(), attempt.log);
         return Optional.of(new NodeResult(NodeStatus.REUSED, found.get()));
+    }
+
+    /**
+     * The immutable tags a newly built image gets: the input-digest tag only when no image holds it
+     * yet. An earlier build of the same inputs keeps it (without {@code --reuse} the node is built
+     * again, and the new image gets the run's tag only): an immutable tag never moves.
+     */
+    private List<String> unmovedTags(Attempt attempt, InputDigest digest) {
+        List<String> tags = tags(digest, attempt.job);
+        String reference = attempt.job.image() + ":" + digest.tag();
+        if (tags.size() > 1 && publisher.find(reference, attempt.log).isPresent()) {
+            attempt.log.line(OutputSink.Stream.INFO, "kept: " + reference + " already names an image built from the same inputs"
+                    + " and stays on it (an input-digest tag never moves; --reuse would have reused that image)");
+            return tags.subList(1, tags.size());
+        }
+        return tags;
     }
 
     private static List<String> tags(InputDigest digest, NodeJob job) {
@@ -341,7 +357,7 @@ public final class LayerBuilder implements NodeBuilder {
             CommandResult result = attempt.run(buildah.mountedRun(container, attempt.rootfs(), step.insideRoot(), step.argv()));
             if (!result.ok()) {
                 throw new BuildFailure("root " + attempt.job.node() + ": " + step.description() + " failed (exit "
-                        + result.exitCode() + "): " + result.lastErrorLine(), "see the node's log; nothing was published");
+                        + result.exitCode() + "): " + result.errorSummary(), "see the node's log; nothing was published");
             }
         }
     }
@@ -389,7 +405,7 @@ public final class LayerBuilder implements NodeBuilder {
         }
         attempt.removeContainer(container);
         if (!result.ok()) {
-            throw new BuildFailure("the image test failed (exit " + result.exitCode() + "): " + result.lastErrorLine()
+            throw new BuildFailure("the image test failed (exit " + result.exitCode() + "): " + result.errorSummary()
                     + "; nothing was published", "see the node's log");
         }
         attempt.log.line(OutputSink.Stream.INFO, "image test passed");
@@ -410,7 +426,7 @@ public final class LayerBuilder implements NodeBuilder {
                 options.settings().squashfs().command(attempt.rootfs(), partial)));
         attempt.removeContainer(container);
         if (!result.ok()) {
-            throw new BuildFailure("mksquashfs failed (exit " + result.exitCode() + "): " + result.lastErrorLine(),
+            throw new BuildFailure("mksquashfs failed (exit " + result.exitCode() + "): " + result.errorSummary(),
                     "check the free space of " + dir);
         }
         return partial;
@@ -451,7 +467,7 @@ public final class LayerBuilder implements NodeBuilder {
                 return task + " " + message;
             }
         }
-        return result.lastErrorLine();
+        return result.errorSummary();
     }
 
     private static String lastLine(String text) {

@@ -150,6 +150,8 @@ public final class LayersConfigParser {
         }
         Map<String, Object> raw = (Map<String, Object>) values.of(node);
         Map<String, Node> keys = keyed((MappingNode) node);
+        Map<String, SourceLocation> locations = new LinkedHashMap<>();
+        keyLocations(node, "", locations);
         String registry = string(keys.get("registry"), "registry", false, "");
         String tag = string(keys.get("published_tag"), "published_tag", false, "");
         Map<String, String> repos = new LinkedHashMap<>();
@@ -166,7 +168,23 @@ public final class LayersConfigParser {
             problems.add(new Problem(YamlNodes.location(file, reposNode), "repos", "must be a mapping of repository name to directory",
                     "write 'repos: {hsn-config: ../hsn-config}'"));
         }
-        return new Settings(registry, tag == null ? Settings.DEFAULT_PUBLISHED_TAG : tag, Map.copyOf(repos), raw);
+        return new Settings(registry, tag == null ? Settings.DEFAULT_PUBLISHED_TAG : tag, Map.copyOf(repos), raw,
+                Map.copyOf(locations));
+    }
+
+    /** Records where each mapping key below a node is written, by dotted path. */
+    private void keyLocations(Node node, String path, Map<String, SourceLocation> locations) {
+        locations.putIfAbsent(path, YamlNodes.location(file, node));
+        if (node instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = YamlNodes.keyText(tuple);
+                if (key != null) {
+                    String child = path.isEmpty() ? key : path + "." + key;
+                    locations.putIfAbsent(child, YamlNodes.location(file, tuple.getKeyNode()));
+                    keyLocations(tuple.getValueNode(), child, locations);
+                }
+            }
+        }
     }
 
     private Layer layer(String name, NodeTuple tuple) {

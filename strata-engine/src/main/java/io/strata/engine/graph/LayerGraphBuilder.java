@@ -7,6 +7,7 @@ import io.strata.engine.config.LayersConfig;
 import io.strata.engine.config.LayersConfigParser;
 import io.strata.engine.config.ParsedLayers;
 import io.strata.engine.config.Problem;
+import io.strata.engine.config.RepositoryName;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -97,6 +98,7 @@ public final class LayerGraphBuilder {
                 nodes.put(id, new LayerNode(id, layer, entry));
             }
         }
+        reportImageCollisions(nodes, problems);
         Map<NodeId, Set<NodeId>> candidates = candidateParents(config, nodes, problems);
         DefaultDirectedGraph<NodeId, DefaultEdge> all = new DefaultDirectedGraph<>(DefaultEdge.class);
         nodes.keySet().forEach(all::addVertex);
@@ -127,6 +129,30 @@ public final class LayerGraphBuilder {
         nodes.keySet().forEach(dag::addVertex);
         candidates.forEach((child, parents) -> dag.addEdge(parents.iterator().next(), child));
         return new LayerGraph(config, nodes, dag);
+    }
+
+    /**
+     * Nodes whose images would share one repository: {@code UAN} and {@code uan}, or {@code u a n}
+     * and {@code u-a-n}, normalise to the same name, and both builds would push to it and move its
+     * tags. Also a node whose name has nothing to make an image name of.
+     */
+    private static void reportImageCollisions(Map<NodeId, LayerNode> nodes, List<Problem> problems) {
+        Map<String, LayerNode> byRepository = new LinkedHashMap<>();
+        for (LayerNode node : nodes.values()) {
+            String repository = RepositoryName.ofNode(node.id().layer(), node.id().type());
+            LayerNode first = byRepository.putIfAbsent(repository, node);
+            if (repository.isEmpty()) {
+                problems.add(new Problem(node.entry().location(), "name", "node " + node.id()
+                        + " has no letter or digit in its layer and type names, so its image has no name",
+                        "rename the layer with letters or digits"));
+            } else if (first != null) {
+                problems.add(new Problem(node.entry().location(), "name", "nodes " + first.id() + " ("
+                        + first.entry().location() + ") and " + node.id() + " (" + node.entry().location()
+                        + ") would both publish the image '" + repository + "': image names are lower-cased and"
+                        + " characters other than letters, digits, '.', '_' and '-' become '-'",
+                        "rename one of the layers (or image types) so that their image names differ"));
+            }
+        }
     }
 
     /** For each node, the entries whose children lists lead to it (contract section 2). */

@@ -74,6 +74,14 @@ public final class ImpactAnalyzer {
                         "--start-at names no node of the graph", "use layer/type as listed by 'strata graph'"));
             }
         }
+        Set<String> types = new TreeSet<>();
+        graph.topologicalOrder().forEach(id -> types.add(id.type()));
+        for (String type : request.imageTypes()) {
+            if (!types.contains(type)) {
+                throw new ConfigException(new Problem(SourceLocation.of(request.configFile()), type,
+                        "--image-types names no image type of the graph", "use one of " + String.join(", ", types)));
+            }
+        }
         Map<NodeId, List<Reason>> direct = new ConcurrentHashMap<>();
         Map<NodeId, String> unaffected = new ConcurrentHashMap<>();
         List<String> notes = new ArrayList<>();

@@ -25,8 +25,11 @@ public final class Planner {
      * @param names how images are named
      * @param tag the tag built images get (e.g. the head commit's short id)
      * @param publishedTag the tag of published images that reused nodes are taken from
+     * @throws io.strata.engine.config.ConfigException when a tag is no image tag
      */
     public static BuildPlan plan(ImpactResult impact, ImageNames names, String tag, String publishedTag) {
+        ImageNames.checkTag("--tag", tag);
+        ImageNames.checkTag("--published-tag", publishedTag);
         Map<NodeId, Integer> levelOf = new HashMap<>();
         List<List<NodeId>> levels = new ArrayList<>();
         List<PlannedNode> build = new ArrayList<>();

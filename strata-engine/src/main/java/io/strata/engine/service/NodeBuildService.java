@@ -45,6 +45,7 @@ public final class NodeBuildService {
         LayersConfig config = CheckoutFiles.config(site);
         SiteSnapshot snapshot = SiteSnapshot.load(site.configFile(),
                 CheckoutFiles.trees(site, CheckoutFiles.repoDirs(site, config)));
+        SiteValidation.require(snapshot, CheckoutFiles.siteDir(site));
         ImageOptions images = request.images();
         String registry = images.registry() != null ? images.registry()
                 : config.settings().registry() != null ? config.settings().registry() : images.fallbackRegistry();
@@ -94,10 +95,7 @@ public final class NodeBuildService {
                     "pass the plan's from: the image of its parent " + parent));
         }
         String tag = request.images().tag() != null ? request.images().tag() : source.defaultTag();
-        if (!ImageReference.isValidTag(tag)) {
-            throw new ConfigException(new Problem(SourceLocation.of(file), tag, "'" + tag + "' is not an image tag",
-                    "a tag has letters, digits, '_', '.' and '-' (at most 128, not starting with '.' or '-')"));
-        }
+        ImageNames.checkTag("tag", tag);
         return new NodeJob(id, parent, request.image() != null ? request.image() : names.image(id), tag, from);
     }
 

@@ -15,6 +15,7 @@ import io.strata.engine.source.EmptySourceTree;
 import io.strata.engine.source.SourceTree;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A site at one revision: its layers file parsed, the node graph, the inventory, and the trees
@@ -150,12 +151,43 @@ public final class SiteSnapshot {
             }
         }
         InventorySettings settings = config.inventory();
-        if (settings != null && settings.path() != null && inventoryRepo == null
-                && !inventoryDir.isEmpty() && !inventoryTree.isDirectory(inventoryDir)) {
+        boolean inventoryMissing = settings != null && settings.path() != null && inventoryRepo == null
+                && !inventoryDir.isEmpty() && !inventoryTree.isDirectory(inventoryDir);
+        if (inventoryMissing) {
             problems.add(new Problem(settings.location(), "path", "inventory folder '" + settings.path() + "' does not exist",
                     "create it, correct the path, or map the inventory repository with --repo-dir " + settings.path() + "=PATH"));
         }
         problems.addAll(inventory.problems());
         return problems;
+    }
+
+    /**
+     * Groups that nodes join but the inventory does not define: a typo there would build the
+     * node silently without the group's variables. None when the site names no inventory or its
+     * inventory cannot be read. Validation and builds refuse them; an impact analysis does not
+     * (a change may add a group to both files, and the contract's rules apply either way).
+     */
+    public List<Problem> unknownGroups() {
+        InventorySettings settings = config.inventory();
+        if (settings == null || settings.path() == null || !inventory.problems().isEmpty()) {
+            return List.of();
+        }
+        Set<String> known = inventory.groupNames();
+        List<Problem> problems = new ArrayList<>();
+        for (NodeId id : graph.topologicalOrder()) {
+            for (String group : graph.node(id).groups()) {
+                if (!known.contains(group)) {
+                    problems.add(new Problem(graph.node(id).entry().location(), "groups", "group '" + group + "' of " + id
+                            + " is not in the inventory '" + config.inventory().path() + "' (its groups: "
+                            + names(known) + ")", "correct the name, or define the group in the inventory"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static String names(Set<String> names) {
+        List<String> shown = names.stream().limit(20).toList();
+        return String.join(", ", shown) + (names.size() > shown.size() ? ", ... (" + names.size() + " in all)" : "");
     }
 }

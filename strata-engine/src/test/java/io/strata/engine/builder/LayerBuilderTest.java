@@ -98,6 +98,13 @@ class LayerBuilderTest {
         return new LayerBuilder(snapshot, options, buildah, publisher, registry, runner, TOOLS);
     }
 
+    /** The registry answers every lookup with the parent's manifest. */
+    private void everyReferenceIsPublished() {
+        runner.when(List.of("skopeo", "inspect", "--raw"), ScriptedRunner.result(0,
+                "{\"config\":{\"digest\":\"sha256:" + PARENT_ID + "\"}}", ""));
+        runner.when(List.of("skopeo", "--format"), ScriptedRunner.result(0, "sha256:feed\n", ""));
+    }
+
     private NodeResult build(LayerBuilder builder, NodeJob job) {
         return builder.build(job, null, (stream, line) -> log.add(line));
     }
@@ -123,11 +130,13 @@ class LayerBuilderTest {
 
     @Test
     void aLayerIsBuiltFromItsLocalParentWithItsPlaybookThenLabelledCommittedAndTagged() throws IOException {
+        runner.when(c -> c.argv().get(1).equals("inspect") && c.argv().get(c.argv().size() - 1).contains(":in-"),
+                c -> ScriptedRunner.result(125, "", "image not known"), 1);
         NodeResult result = build(builder(false, false, settings(Connection.CHROOT, null)), computeJob("localhost"));
 
         assertEquals(NodeStatus.BUILT, result.status());
         assertEquals(List.of("buildah inspect", "buildah from", "buildah inspect", "buildah unshare ansible-playbook", "buildah config",
-                "buildah commit", "buildah tag", "buildah tag"), steps());
+                "buildah commit", "buildah inspect", "buildah tag", "buildah tag"), steps(), "the input-digest tag is looked up before tagging");
         List<String> from = runner.argvs("buildah", "from").get(0);
         assertEquals(List.of("--pull=never", "localhost/ca/os-base:latest"), from.subList(from.size() - 2, from.size()));
         Command ansible = ansibleCommand();
@@ -157,9 +166,9 @@ class LayerBuilderTest {
 
     @Test
     void toARegistryTheParentIsPulledAlwaysAndTheImmutableTagsArePushedBeforeTheMutableOne() {
-        runner.when(List.of("skopeo", "inspect", "--raw"), ScriptedRunner.result(0,
-                "{\"config\":{\"digest\":\"sha256:" + PARENT_ID + "\"}}", ""));
-        runner.when(List.of("skopeo", "--format"), ScriptedRunner.result(0, "sha256:feed\n", ""));
+        everyReferenceIsPublished();
+        runner.when(c -> c.argv().get(0).equals("skopeo") && c.argv().get(c.argv().size() - 1).contains(":in-"),
+                c -> ScriptedRunner.result(1, "", "manifest unknown"), 10);
         NodeResult result = build(builder(true, false, settings(Connection.CHROOT, null)), computeJob(REGISTRY));
 
         List<String> from = runner.argvs("buildah", "from").get(0);
@@ -172,6 +181,17 @@ class LayerBuilderTest {
                 pushed.subList(1, 3));
         runner.argvs("buildah", "push").forEach(argv -> assertTrue(argv.containsAll(List.of("--authfile", "/run/auth.json"))));
         assertEquals("sha256:" + IMAGE_ID, result.image().imageId());
+    }
+
+    @Test
+    void rebuildingInputsThatArePublishedLeavesTheInputDigestTagOnTheEarlierImage() {
+        // Without --reuse the node is built again; its in-<digest> tag already names the earlier image.
+        everyReferenceIsPublished();
+        NodeResult result = build(builder(true, false, settings(Connection.CHROOT, null)), computeJob(REGISTRY));
+        assertEquals(NodeStatus.BUILT, result.status());
+        List<String> pushed = runner.argvs("buildah", "push").stream().map(argv -> argv.get(argv.size() - 1)).toList();
+        assertEquals(List.of("docker://127.0.0.1:5000/ca/compute-compute:t1", "docker://127.0.0.1:5000/ca/compute-compute:latest"), pushed);
+        assertTrue(log.stream().anyMatch(l -> l.contains("an input-digest tag never moves")), log.toString());
     }
 
     @Test
@@ -203,9 +223,7 @@ class LayerBuilderTest {
 
     @Test
     void withReuseANodeWhoseInputDigestIsPublishedIsOnlyTaggedWithTheRunsTags() {
-        runner.when(List.of("skopeo", "inspect", "--raw"), ScriptedRunner.result(0,
-                "{\"config\":{\"digest\":\"sha256:" + PARENT_ID + "\"}}", ""));
-        runner.when(List.of("skopeo", "--format"), ScriptedRunner.result(0, "sha256:feed\n", ""));
+        everyReferenceIsPublished();
         NodeResult result = build(builder(true, true, settings(Connection.CHROOT, null)), computeJob(REGISTRY));
         assertEquals(NodeStatus.REUSED, result.status());
         assertTrue(runner.argvs("buildah", "from").isEmpty());
@@ -239,6 +257,18 @@ class LayerBuilderTest {
                 steps.subList(0, 5));
         List<String> chroot = runner.argvs().get(2);
         assertEquals(List.of("touch", "/etc/strata-root"), chroot.subList(chroot.size() - 2, chroot.size()));
+    }
+
+    @Test
+    void aToolsRealCauseReachesTheFailureNotOnlyTheLog() {
+        // mmdebstrap on a full disk: the cause is in the middle of its output, its last line says only that it failed.
+        runner.when(c -> c.argv().contains("mmdebstrap"), c -> ScriptedRunner.result(1, "",
+                "I: extracting archives...\ntar: ./usr/lib/x86_64-linux-gnu/libc.so.6: Cannot write: No space left on device\n"
+                + "E: tar failed\nW: listening on child socket failed: \nE: mmdebstrap failed to run\n"), 1);
+        NodeJob root = new NodeJob(new NodeId("os", "base"), null, "localhost/ca/os-base", "t1", "scratch");
+        BuildFailure failure = assertThrows(BuildFailure.class, () -> build(builder(false, false, settings(Connection.CHROOT, null)), root));
+        assertTrue(failure.getMessage().contains("No space left on device"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("E: mmdebstrap failed to run"), failure.getMessage());
     }
 
     @Test

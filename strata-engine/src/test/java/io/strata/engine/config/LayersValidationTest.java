@@ -276,4 +276,44 @@ class LayersValidationTest {
         assertEquals(Optional.of(NodeId.parse("os/gpu")), graph.parent(NodeId.parse("net/gpu")));
         assertEquals(Optional.of(NodeId.parse("os/base")), graph.parent(NodeId.parse("net/compute")));
     }
+
+    @Test
+    void layersWhoseImageNamesCollideAfterNormalisationAreNamedWithTheirLines() {
+        Problem upper = only("""
+                os:
+                  image_types:
+                    - {type: base, firstlayer: True, children: [UAN, uan]}
+                UAN:
+                  image_types:
+                    - {type: base, pb: uan.yml}
+                uan:
+                  image_types:
+                    - {type: base, pb: uan.yml}
+                """);
+        assertEquals(9, upper.location().line());
+        assertTrue(upper.message().contains("UAN/base (layers.yaml:6:7) and uan/base (layers.yaml:9:7)")
+                && upper.message().contains("'uan-base'"), upper.format());
+        Problem spaced = only("""
+                os:
+                  image_types:
+                    - {type: base, firstlayer: True, children: ['u a n', 'u-a-n']}
+                'u a n':
+                  image_types:
+                    - {type: base, pb: uan.yml}
+                'u-a-n':
+                  image_types:
+                    - {type: base, pb: uan.yml}
+                """);
+        assertTrue(spaced.message().contains("'u-a-n-base'"), spaced.format());
+        // A layer and type that meet at the dash: a-b/c and a/b-c.
+        Problem joined = only("""
+                a:
+                  image_types:
+                    - {type: b-c, firstlayer: True}
+                a-b:
+                  image_types:
+                    - {type: c, firstlayer: True}
+                """);
+        assertTrue(joined.message().contains("a/b-c") && joined.message().contains("a-b/c"), joined.format());
+    }
 }

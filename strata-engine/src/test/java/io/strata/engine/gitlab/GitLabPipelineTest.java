@@ -1,10 +1,12 @@
 package io.strata.engine.gitlab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.strata.engine.config.ConfigException;
 import io.strata.engine.graph.NodeId;
 import io.strata.engine.impact.ImpactResult;
 import io.strata.engine.impact.NodeImpact;
@@ -180,7 +182,8 @@ class GitLabPipelineTest {
         List<NodeImpact> rebuild = List.of(new NodeImpact(evil, null, true,
                 List.of(new Reason("definition", "layers.yaml\nstages: [evil]", "new node\u2028evil: true"))));
         ImpactResult impact = new ImpactResult(null, null, List.of(), rebuild, List.of(), List.of(), Map.of());
-        BuildPlan plan = Planner.plan(impact, NAMES, "t$HOME", "latest");
+        assertThrows(ConfigException.class, () -> Planner.plan(impact, NAMES, "t$HOME", "latest"), "a tag is checked before it is planned");
+        BuildPlan plan = Planner.plan(impact, NAMES, "t1", "latest");
         String yaml = GitLabPipeline.write(plan, new GitLabOptions("strata", "$CI_PROJECT_DIR/layers.yaml", null, List.of()));
 
         String beforeBody = yaml.substring(0, yaml.indexOf("\nstages:"));
@@ -191,7 +194,7 @@ class GitLabPipelineTest {
         assertTrue(name.matches("build:[A-Za-z0-9._-]+"), name);
         Map<String, Object> job = job(pipeline, name);
         assertEquals(Map.of("STRATA_NODE", evil.toString().replace("$", "$$"), "STRATA_FROM", "scratch",
-                "STRATA_IMAGE", NAMES.image(evil), "STRATA_TAG", "t$$HOME"), variables(job));
+                "STRATA_IMAGE", NAMES.image(evil), "STRATA_TAG", "t1"), variables(job));
         assertTrue(((String) job.get("resource_group")).matches("strata-[A-Za-z0-9._-]+"));
         assertEquals("$$CI_PROJECT_DIR/layers.yaml", ((Map<?, ?>) pipeline.get("variables")).get("STRATA_CONFIG"));
     }

@@ -1,14 +1,10 @@
 package io.strata.engine.builder.buildah;
 
-import java.util.regex.Pattern;
-
 /** Reading image references such as {@code registry.example.org:5000/ca/compute-compute:t1}. */
 public final class ImageReference {
 
     /** The registry name of images that only live in the local store. */
     public static final String LOCAL = "localhost";
-
-    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
     private ImageReference() {
     }
@@ -49,10 +45,5 @@ public final class ImageReference {
         }
         int colon = reference.lastIndexOf(':');
         return colon > reference.lastIndexOf('/') ? reference.substring(colon + 1) : null;
-    }
-
-    /** Whether a text is a valid tag. */
-    public static boolean isValidTag(String tag) {
-        return tag != null && TAG.matcher(tag).matches();
     }
 }

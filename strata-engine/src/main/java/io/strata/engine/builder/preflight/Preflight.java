@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -196,22 +197,28 @@ public final class Preflight {
         }
     }
 
-    /** Probes the storage drivers and a user namespace; returns the driver to use. */
+    /**
+     * Probes the store and a user namespace; returns the driver to force, or null for the user's
+     * own storage configuration. With {@code auto} the user's configuration comes first, so that
+     * {@code buildah images} shows what Strata built; only a store that does not work there makes
+     * Strata force overlay, else vfs (and say how to see those images).
+     */
     private String storage(String setting, List<Check> checks, boolean haveBuildah) {
         if (!haveBuildah) {
-            return setting.equals("auto") ? "overlay" : setting;
+            return setting.equals("auto") ? null : setting;
         }
-        List<String> candidates = setting.equals("auto") ? List.of("overlay", "vfs") : List.of(setting);
+        List<String> candidates = setting.equals("auto") ? Arrays.asList(null, "overlay", "vfs") : List.of(setting);
         String failure = "";
         for (String driver : candidates) {
             Buildah buildah = new Buildah(options.withStorageDriver(driver));
             CommandResult info = probe(buildah.storeInfo());
             if (!info.ok()) {
-                failure = driver + ": " + info.lastErrorLine();
+                failure = (driver == null ? "your configured store" : driver) + ": " + info.lastErrorLine();
                 continue;
             }
             String[] parts = info.answer().split(" ", 2);
             String root = parts.length > 1 ? parts[1] : "";
+            String name = driver != null ? driver : parts[0];
             CommandResult unshare = probe(buildah.unshare(List.of("true")));
             if (!unshare.ok()) {
                 checks.add(Check.fail("user namespace", "buildah unshare failed: " + unshare.lastErrorLine(),
@@ -222,15 +229,24 @@ public final class Preflight {
             checks.add(Check.pass("user namespace", "buildah unshare works"));
             Path graphRoot = Path.of(root.isBlank() ? "." : root);
             boolean writable = Files.isDirectory(graphRoot) ? Files.isWritable(graphRoot) : writableParent(graphRoot);
-            checks.add(writable ? Check.pass("storage", driver + " store at " + root + (setting.equals("auto") && !driver.equals("overlay")
-                    ? " (overlay does not work here: " + failure + ")" : ""))
+            checks.add(writable ? Check.pass("storage", name + " store at " + root + storageNote(setting, driver, name, failure))
                     : Check.fail("storage", root + " is not writable", "point CONTAINERS_STORAGE_CONF at a store of your own"));
             return driver;
         }
         checks.add(Check.fail("storage", "no storage driver works (" + failure + ")",
                 "with an existing store of another driver, set settings.build.storage_driver to that driver or use a new store;"
                 + " vfs works everywhere"));
-        return candidates.get(candidates.size() - 1);
+        return setting.equals("auto") ? "vfs" : setting;
+    }
+
+    /** Where the images will be seen, and what to know about the driver chosen. */
+    private static String storageNote(String setting, String forced, String name, String failure) {
+        if (forced == null) {
+            return " (your containers-storage configuration: buildah images and buildah containers show the builds"
+                    + (name.equals("vfs") ? "; vfs copies every layer, overlay is much faster where it works, see docs/build.md)" : ")");
+        }
+        String see = "; see the images with STORAGE_DRIVER=" + forced + " buildah images";
+        return setting.equals("auto") ? " (" + failure + "; forced " + forced + see + ")" : " (settings.build.storage_driver" + see + ")";
     }
 
     private static boolean writableParent(Path path) {

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
  *
  * @param checks every check, in order
  * @param tools the tool versions found
- * @param storageDriver the storage driver to use ({@code overlay} or {@code vfs})
+ * @param storageDriver the storage driver to force ({@code overlay} or {@code vfs}), or null for the
+ *     user's own containers-storage configuration (what {@code buildah images} shows)
  */
 public record PreflightResult(List<Check> checks, ToolVersions tools, String storageDriver) {
 

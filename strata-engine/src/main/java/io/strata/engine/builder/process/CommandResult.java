@@ -1,5 +1,9 @@
 package io.strata.engine.builder.process;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 /**
  * How a command ended.
  *
@@ -24,5 +28,51 @@ public record CommandResult(int exitCode, String stdout, String stderr) {
         String text = stderr.isBlank() ? stdout : stderr;
         String[] lines = text.strip().split("\n");
         return lines.length == 0 ? "" : lines[lines.length - 1].strip();
+    }
+
+    /** Causes that the machine, not the tool, is responsible for: always worth showing. */
+    private static final List<String> SYSTEM_CAUSES = List.of("no space left on device", "disk quota exceeded",
+            "read-only file system", "cannot allocate memory", "out of memory", "permission denied",
+            "operation not permitted", "too many open files", "temporary failure in name resolution", "connection refused");
+
+    /** Words that mark a line as an error rather than progress. */
+    private static final List<String> ERROR_WORDS = List.of("error", "e: ", "fatal", "failed", "cannot", "can't",
+            "unable", "not found", "no such", "denied", "refused");
+
+    /** How many lines a summary shows at most. */
+    static final int SUMMARY_LINES = 3;
+
+    /**
+     * The last meaningful error lines, for a failure's one-line summary: the first line that names
+     * a system cause (a full disk, a read-only file system, a denied permission ...) wherever it is
+     * in the output, then the last lines that read as errors, else the last non-empty lines; at most
+     * {@value #SUMMARY_LINES}, joined by {@code " | "}.
+     */
+    public String errorSummary() {
+        List<String> lines = new ArrayList<>();
+        for (String text : List.of(stdout, stderr)) {
+            text.lines().map(String::strip).filter(line -> !line.isEmpty()).forEach(lines::add);
+        }
+        List<String> shown = new ArrayList<>();
+        lines.stream().filter(line -> matches(line, SYSTEM_CAUSES)).findFirst().ifPresent(shown::add);
+        List<String> errors = new ArrayList<>(stderr.lines().map(String::strip).filter(line -> matches(line, ERROR_WORDS)).toList());
+        if (errors.isEmpty()) {
+            errors.addAll(lines.stream().filter(line -> matches(line, ERROR_WORDS)).toList());
+        }
+        if (errors.isEmpty()) {
+            errors.add(lastErrorLine());
+        }
+        errors.removeIf(line -> line.isEmpty() || shown.contains(line));
+        shown.addAll(errors.subList(Math.max(0, errors.size() - (SUMMARY_LINES - shown.size())), errors.size()));
+        return String.join(" | ", shown.stream().map(CommandResult::shorten).toList());
+    }
+
+    private static boolean matches(String line, List<String> words) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        return words.stream().anyMatch(lower::contains);
+    }
+
+    private static String shorten(String line) {
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
     }
 }

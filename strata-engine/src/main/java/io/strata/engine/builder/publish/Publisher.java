@@ -26,7 +26,7 @@ public interface Publisher {
      *
      * @param imageId the local image's ID
      * @param image the repository ({@code registry/cluster/layer-type})
-     * @param tags the immutable tags, the first being the input-digest tag
+     * @param tags the immutable tags: the input-digest tag first unless an earlier image holds it, then the run's
      * @param mutableTag the tag moved last, or null for none
      * @param log where the commands' output goes
      * @return the image as published under its first tag

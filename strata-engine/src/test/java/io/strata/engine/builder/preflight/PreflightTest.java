@@ -62,7 +62,9 @@ class PreflightTest {
         assertEquals("apt-get install uidmap", check(result, "newgidmap").hint());
         assertEquals("apt-get install squashfs-tools", check(result, "mksquashfs").hint());
         assertTrue(check(result, "mmdebstrap").ok());
-        assertEquals("overlay", result.storageDriver());
+        assertEquals(null, result.storageDriver(), "the user's own store is used, not a forced driver");
+        assertTrue(check(result, "storage").detail().startsWith("overlay store at " + store + " (your containers-storage configuration"),
+                check(result, "storage").detail());
         assertEquals("buildah 1.28.2", result.tools().buildah());
         assertEquals("ansible-playbook [core 2.14.18]", result.tools().ansible());
     }
@@ -83,12 +85,23 @@ class PreflightTest {
     }
 
     @Test
-    void vfsIsTheFallbackWhenOverlayDoesNotWork() {
-        runner.when(c -> "overlay".equals(c.env().get("STORAGE_DRIVER")) && c.argv().contains("info"),
-                c -> ScriptedRunner.result(125, "", "Error: kernel does not support overlay fs"), 1);
+    void theUsersOwnStoreIsUsedEvenWhenItIsVfsAndSaysSo() {
+        runner.when(c -> !c.env().containsKey("STORAGE_DRIVER") && c.argv().contains("info"),
+                c -> ScriptedRunner.result(0, "vfs " + store + "\n", ""), 1);
+        PreflightResult result = run(1001, false, Set.of());
+        assertEquals(null, result.storageDriver());
+        assertTrue(check(result, "storage").detail().contains("buildah images and buildah containers show the builds"),
+                check(result, "storage").detail());
+    }
+
+    @Test
+    void vfsIsTheFallbackWhenNeitherTheUsersStoreNorOverlayWorks() {
+        runner.when(c -> !"vfs".equals(c.env().get("STORAGE_DRIVER")) && c.argv().contains("info"),
+                c -> ScriptedRunner.result(125, "", "Error: kernel does not support overlay fs"), 2);
         PreflightResult result = run(1001, false, Set.of());
         assertEquals("vfs", result.storageDriver());
-        assertTrue(check(result, "storage").detail().contains("overlay does not work here"), check(result, "storage").detail());
+        assertTrue(check(result, "storage").detail().contains("forced vfs; see the images with STORAGE_DRIVER=vfs buildah images"),
+                check(result, "storage").detail());
     }
 
     @Test
