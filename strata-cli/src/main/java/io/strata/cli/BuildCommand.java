@@ -124,8 +124,9 @@ final class BuildCommand implements Callable<Integer> {
             description = "Registry auth file (default: a 0600 file from STRATA_REGISTRY_USER/STRATA_REGISTRY_PASSWORD, else REGISTRY_AUTH_FILE).")
     Path authFile;
 
-    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "strata-build",
-            description = "Logs (DIR/logs) and scratch folders (DIR/tmp) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Logs (DIR/logs), result.json and scratch folders (DIR/tmp) (default: a folder of this site under"
+                    + " $XDG_CACHE_HOME/strata/build, else ~/.cache/strata/build: outside the checkout).")
     Path workDir;
 
     @Option(names = "--progress", paramLabel = "auto|tty|plain", defaultValue = "auto",
@@ -157,7 +158,7 @@ final class BuildCommand implements Callable<Integer> {
         List<NodeJob> plan = node != null ? singleNode(snapshot, names, source) : planned(names, mutable, source);
         checkTag(plan);
         BuildRequest request = new BuildRequest(snapshot, plan, settings, targetRegistry, mutable, reuse,
-                jobs != null ? jobs : settings.jobs(), workDir.toAbsolutePath().normalize(), authFile, allowRoot, source);
+                jobs != null ? jobs : settings.jobs(), workDir(), authFile, allowRoot, source);
         PrintWriter out = spec.commandLine().getOut();
         Cancellation cancellation = new Cancellation();
         BuildSession session = new BuildSession(System.getenv(), cancellation);
@@ -206,6 +207,21 @@ final class BuildCommand implements Callable<Integer> {
                 // the JVM is shutting down: the hook is running and sees the latch released
             }
         }
+    }
+
+    /**
+     * The work folder: {@code --work-dir}, else one per site in the user's cache, named by the
+     * site folder and a hash of its path, so that a build never leaves files in the checkout.
+     */
+    private Path workDir() {
+        if (workDir != null) {
+            return workDir.toAbsolutePath().normalize();
+        }
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
+        Path siteDir = site.siteDir();
+        String hash = Integer.toHexString(siteDir.toString().hashCode());
+        return base.resolve("strata").resolve("build").resolve(siteDir.getFileName() + "-" + hash).toAbsolutePath().normalize();
     }
 
     private BuildSettings settings(LayersConfig config) {

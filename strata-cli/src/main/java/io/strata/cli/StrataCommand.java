@@ -20,12 +20,13 @@ public final class StrataCommand implements Runnable {
      * more than parsing a command line, so a run names only the subcommand it executes.
      */
     private static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, ImpactCommand.class, PlanCommand.class,
-            GitLabCiCommand.class, GraphCommand.class, DemoCommand.class, BuildCommand.class, CommandLine.HelpCommand.class);
+            GitLabCiCommand.class, GraphCommand.class, DemoCommand.class, BuildCommand.class, PruneCommand.class,
+            CommandLine.HelpCommand.class);
     /** The subcommands but help, by the name their {@code @Command} gives them too: finding one reads no annotation. */
     private static final Map<String, Class<?>> BY_NAME = Map.of(ValidateCommand.NAME, ValidateCommand.class,
             ImpactCommand.NAME, ImpactCommand.class, PlanCommand.NAME, PlanCommand.class, GitLabCiCommand.NAME,
             GitLabCiCommand.class, GraphCommand.NAME, GraphCommand.class, DemoCommand.NAME, DemoCommand.class,
-            BuildCommand.NAME, BuildCommand.class);
+            BuildCommand.NAME, BuildCommand.class, PruneCommand.NAME, PruneCommand.class);
 
     /** Exit code for invalid input (a layers file, a revision, an option). */
     public static final int EXIT_USAGE = 2;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CommandLineTest {
 
     private static final Set<String> EVERY_SUBCOMMAND = Set.of("validate", "impact", "plan", "gitlab-ci", "graph", "demo",
-            "build", "help");
+            "build", "prune", "help");
 
     @Test
     void aRunThatNamesASubcommandBuildsThatOneAlone() {

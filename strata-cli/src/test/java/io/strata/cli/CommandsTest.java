@@ -151,6 +151,20 @@ class CommandsTest {
     }
 
     @Test
+    void aPathThatIsNoFileSaysWhatItReallyIs() throws IOException {
+        Path outside = Files.writeString(dir.resolveSibling(dir.getFileName() + "-outside.yml"), "- hosts: all\n");
+        Files.delete(dir.resolve("uan.yml"));
+        Files.createSymbolicLink(dir.resolve("uan.yml"), outside);
+        Files.writeString(config, Files.readString(config).replace("pb: 'comp.yml'", "pb: 'roles'"));
+        CliRun run = CliRun.of("validate", "--config", config.toString());
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.err().contains("playbook 'roles' of compute/compute is a folder, not a file"), run.err());
+        assertTrue(run.err().contains("playbook 'uan.yml' of uan/uan is a symbolic link to " + outside.toRealPath()
+                + ", outside the repository"), run.err());
+        assertFalse(run.err().contains("does not exist"), run.err());
+    }
+
+    @Test
     void impactJsonFollowsTheContract() throws IOException {
         CliRun run = CliRun.of("impact", "--config", config.toString(), "--base", seed, "--head", slurmEdit, "--format", "json");
         assertEquals(0, run.exitCode(), run.err());

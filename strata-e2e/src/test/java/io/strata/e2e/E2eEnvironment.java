@@ -92,6 +92,11 @@ final class E2eEnvironment implements AutoCloseable {
         }
     }
 
+    /** The private runtime folder ({@code XDG_RUNTIME_DIR}) the commands get. */
+    Path runtimeDir() {
+        return Path.of(env.get("XDG_RUNTIME_DIR"));
+    }
+
     /** The registry. */
     Registry registry() {
         return registry;
@@ -134,13 +139,25 @@ final class E2eEnvironment implements AutoCloseable {
         return finish(process, TimeUnit.MINUTES.toSeconds(15));
     }
 
+    /** Runs {@code strata ARGS --config SITE/layers.yaml}, a command other than build, as a separate JVM. */
+    Run strataCommand(Path site, String... args) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of(args));
+        argv.addAll(List.of("--config", site.resolve("layers.yaml").toString()));
+        return finish(start(site, Map.of(), argv), TimeUnit.MINUTES.toSeconds(5));
+    }
+
     /** Starts {@code strata} without waiting; its output goes to files read by {@link #finish}. */
     Process startStrata(Path site, Map<String, String> extraEnv, String... args) throws IOException {
-        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.strata.cli.StrataCommand"));
-        argv.addAll(List.of(args));
+        List<String> argv = new ArrayList<>(List.of(args));
         argv.addAll(List.of("--config", site.resolve("layers.yaml").toString(), "--progress", "plain",
                 "--work-dir", workDir(site).toString()));
+        return start(site, extraEnv, argv);
+    }
+
+    private Process start(Path site, Map<String, String> extraEnv, List<String> args) throws IOException {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "io.strata.cli.StrataCommand"));
+        argv.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(argv).directory(site.toFile());
         builder.environment().remove("REGISTRY_AUTH_FILE");
         builder.environment().putAll(env);

@@ -71,6 +71,26 @@ class EndToEndTest {
         return env.registry().digest(E2eEnvironment.repository(parts[0], parts[1]), tag);
     }
 
+    /** Starts a build of slurm/compute whose playbook first runs {@code sleep}; returns once the build runs it. */
+    private static Process startAtALongStep(Path buildSite, String sleep, String tag) throws Exception {
+        Path tasks = buildSite.resolve("roles/slurm/tasks/main.yml");
+        Files.writeString(tasks, """
+                - name: A long step
+                  ansible.builtin.command: %s
+                """.formatted(sleep) + Files.readString(tasks));
+        Process strata = env.startStrata(buildSite, creds(), "build", "--node", "slurm/compute", "--from", image("compute/compute") + ":r1",
+                "--tag", tag);
+        Path log = env.workDir(buildSite).resolve("logs/slurm-compute.log");
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        while (!(Files.exists(log) && Files.readString(log).contains("TASK [slurm : A long step]"))) {
+            assertTrue(System.nanoTime() < deadline, "the layer never reached its long step");
+            assertTrue(strata.isAlive(), "strata ended early");
+            Thread.sleep(200);
+        }
+        Thread.sleep(1000);
+        return strata;
+    }
+
     private static void assertNothingLeftBehind() throws IOException, InterruptedException {
         assertEquals(List.of(), env.containers(), "working containers left behind");
         assertEquals(List.of(), env.mountsBelowRoot(), "mounts left behind");
@@ -182,24 +202,11 @@ class EndToEndTest {
     @Order(5)
     void anAbortInTheMiddleOfALayerStopsEverythingAndPublishesNothing() throws Exception {
         Path slow = env.site("abort");
-        Path tasks = slow.resolve("roles/slurm/tasks/main.yml");
         String sleep = "sleep 300." + ProcessHandle.current().pid();
-        Files.writeString(tasks, """
-                - name: A long step
-                  ansible.builtin.command: %s
-                """.formatted(sleep) + Files.readString(tasks));
         Optional<String> latest = digest("slurm/compute", "latest");
         List<String> images = env.images();
-        Process strata = env.startStrata(slow, creds(), "build", "--node", "slurm/compute", "--from", image("compute/compute") + ":r1",
-                "--tag", "a1");
+        Process strata = startAtALongStep(slow, sleep, "a1");
         Path log = env.workDir(slow).resolve("logs/slurm-compute.log");
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (!(Files.exists(log) && Files.readString(log).contains("TASK [slurm : A long step]"))) {
-            assertTrue(System.nanoTime() < deadline, "the layer never reached its long step");
-            assertTrue(strata.isAlive(), "strata ended early");
-            Thread.sleep(200);
-        }
-        Thread.sleep(1000);
         strata.destroy();
         Run run = env.finish(strata, 120);
         assertEquals(143, run.exit(), "SIGTERM exits 128 + 15, as docs/build.md says: " + run.all());
@@ -244,5 +251,53 @@ class EndToEndTest {
         assertTrue(Files.readString(env.workDir(site).resolve("logs/hsn-base.log")).contains("unreachable (attempt 1 of 2), retrying"));
         assertEquals(images, env.images(), "the built image was not kept");
         assertNothingLeftBehind();
+    }
+
+    @Test
+    @Order(8)
+    void aRunAfterASigkilledOneStopsItsToolsAndRemovesItsContainersAndCredentialsAndSaysSo() throws Exception {
+        Path killed = env.site("killed");
+        String sleep = "sleep 301." + ProcessHandle.current().pid();
+        Process strata = startAtALongStep(killed, sleep, "k1");
+        strata.destroyForcibly();
+        env.finish(strata, 60);
+        Path secrets = env.runtimeDir().resolve("strata");
+        assertTrue(ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").endsWith(sleep)),
+                "the premise: SIGKILL leaves the task running");
+        assertEquals(1, env.containers().size(), "the premise: SIGKILL leaves the working container");
+        try (Stream<Path> files = Files.list(secrets)) {
+            assertEquals(1, files.count(), "the premise: SIGKILL leaves the credentials file, in the private runtime folder");
+        }
+
+        Run rerun = env.strata(killed, creds(), "build", "--node", "hsn/base", "--from", image("my-fav-os/base") + ":latest", "--tag", "k2");
+        assertEquals(0, rerun.exit(), rerun.all());
+        assertTrue(rerun.out().contains("was killed; cleaned up after it: 1 tool process group(s) stopped, 1 working container(s) removed"),
+                rerun.out());
+        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").endsWith(sleep)), "the task was stopped");
+        try (Stream<Path> files = Files.list(secrets)) {
+            assertEquals(0, files.count(), "no credentials file is left");
+        }
+        try (Stream<Path> files = Files.walk(env.workDir(killed))) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("auth-")), "no credentials file in the work folder");
+        }
+        assertNothingLeftBehind();
+    }
+
+    @Test
+    @Order(9)
+    void pruneKeepsTheNewestAndThePublishedImagesOfEachNodeInTheUsersOwnStore() throws Exception {
+        List<String> before = env.images();
+        Run dry = env.strataCommand(site, "prune", "--keep", "1", "--dry-run");
+        assertEquals(0, dry.exit(), dry.all());
+        assertEquals(before, env.images(), "a dry run removes nothing");
+        assertTrue(dry.out().contains("would remove"), "the builds above left more than one image of a node: " + dry.out());
+        Run prune = env.strataCommand(site, "prune", "--keep", "1");
+        assertEquals(0, prune.exit(), prune.all());
+        List<String> after = env.images();
+        assertTrue(after.size() < before.size(), before + " -> " + after);
+        for (String node : List.of("my-fav-os/base", "hsn/base", "compute/compute")) {
+            assertEquals(0, env.run("buildah", "inspect", "--type", "image", image(node) + ":latest").exit(),
+                    "the published image of " + node + " stays");
+        }
     }
 }

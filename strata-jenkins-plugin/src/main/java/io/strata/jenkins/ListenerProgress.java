@@ -18,6 +18,11 @@ final class ListenerProgress implements BuildProgress {
     }
 
     @Override
+    public void note(String line) {
+        listener.getLogger().println(line);
+    }
+
+    @Override
     public void planned(List<NodeJob> jobs) {
         jobs.forEach(job -> listener.getLogger().println(Messages.ListenerProgress_Planned(job.node(), job.from(), job.image(), job.tag())));
     }

@@ -4,6 +4,8 @@ import io.strata.engine.builder.buildah.Buildah;
 import io.strata.engine.builder.buildah.BuildahOptions;
 import io.strata.engine.builder.buildah.ImageReference;
 import io.strata.engine.builder.credentials.AuthFile;
+import io.strata.engine.builder.leftovers.Leftovers;
+import io.strata.engine.builder.leftovers.RunLedger;
 import io.strata.engine.builder.packages.PackageList;
 import io.strata.engine.builder.packages.PackageListParser;
 import io.strata.engine.builder.preflight.Preflight;
@@ -12,6 +14,7 @@ import io.strata.engine.builder.preflight.PreflightResult;
 import io.strata.engine.builder.process.Cancellation;
 import io.strata.engine.builder.process.ProcessCommandRunner;
 import io.strata.engine.builder.process.SecretMask;
+import io.strata.engine.builder.process.ToolPath;
 import io.strata.engine.builder.publish.LocalPublisher;
 import io.strata.engine.builder.publish.Publisher;
 import io.strata.engine.builder.publish.RegistryPublisher;
@@ -35,9 +38,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One build run on this machine: checks the package lists and the machine (preflight), sets up
- * the registry credentials (a temporary 0600 auth file, deleted at the end), and runs the nodes
- * with a {@link BuildRunner} and a {@link LayerBuilder}.
+ * One build run on this machine: checks the package lists and the machine (preflight), cleans up
+ * after earlier runs of the work folder that were killed ({@link Leftovers}), keeps a ledger of
+ * what it holds ({@link RunLedger}), sets up the registry credentials (a temporary 0600 auth file
+ * in a private runtime folder, deleted at the end), and runs the nodes with a {@link BuildRunner}
+ * and a {@link LayerBuilder}.
  */
 public final class BuildSession {
 
@@ -90,14 +95,24 @@ public final class BuildSession {
      */
     public Outcome run(BuildRequest request, BuildProgress progress) {
         Map<String, PackageList> lists = packageLists(request);
-        ProcessCommandRunner runner = new ProcessCommandRunner(cancellation);
-        PreflightResult preflight = new Preflight(runner, buildahOptions(request, null, null)).run(needs(request, lists));
+        PreflightResult preflight = new Preflight(new ProcessCommandRunner(cancellation), buildahOptions(request, null, null))
+                .run(needs(request, lists));
         if (!preflight.ok()) {
             return new Outcome(preflight, null, "");
         }
         createPrivate(request.workDir());
         createPrivate(request.scratchDir());
-        try (AuthFile auth = AuthFile.resolve(request.authFile(), env, registries(request), request.scratchDir(), mask)) {
+        Leftovers.cleanUp(request.workDir(), new Buildah(buildahOptions(request, preflight.storageDriver(), null)),
+                new ProcessCommandRunner(null)).forEach(progress::note);
+        try (RunLedger ledger = RunLedger.open(request.workDir())) {
+            return run(request, progress, preflight, ledger);
+        }
+    }
+
+    private Outcome run(BuildRequest request, BuildProgress progress, PreflightResult preflight, RunLedger ledger) {
+        ProcessCommandRunner runner = new ProcessCommandRunner(cancellation, ToolPath.ofProcess(), ledger);
+        Path secrets = AuthFile.privateDir(env, request.scratchDir());
+        try (AuthFile auth = AuthFile.resolve(request.authFile(), env, registries(request), secrets, mask, ledger)) {
             BuildahOptions options = buildahOptions(request, preflight.storageDriver(), auth.path());
             Buildah buildah = new Buildah(options);
             Publisher registry = new RegistryPublisher(buildah, runner,
@@ -107,7 +122,7 @@ public final class BuildSession {
             BuildOptions buildOptions = new BuildOptions(request.settings(), request.mutableTag(), request.reuse(),
                     request.scratchDir(), request.logDir(), request.source());
             LayerBuilder builder = new LayerBuilder(request.site(), buildOptions, buildah, publisher, registry, runner,
-                    preflight.tools());
+                    preflight.tools(), ledger);
             BuildRunner buildRunner = new BuildRunner(builder, request.parallel(), request.logDir(), progress, cancellation, mask);
             return new Outcome(preflight, buildRunner.run(request.jobs()), auth.source());
         }

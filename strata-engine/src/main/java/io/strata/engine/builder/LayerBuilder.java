@@ -10,6 +10,8 @@ import io.strata.engine.builder.buildah.PullPolicy;
 import io.strata.engine.builder.digest.InputDigest;
 import io.strata.engine.builder.digest.InputDigester;
 import io.strata.engine.builder.digest.ToolVersions;
+import io.strata.engine.builder.leftovers.Folders;
+import io.strata.engine.builder.leftovers.Holdings;
 import io.strata.engine.builder.packages.PackageBackend;
 import io.strata.engine.builder.packages.PackageList;
 import io.strata.engine.builder.packages.PackageListParser;
@@ -37,14 +39,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Builds one node for real, rootless: {@code buildah from} the parent image (or
@@ -69,6 +69,8 @@ public final class LayerBuilder implements NodeBuilder {
     private final ToolVersions tools;
     private final InputDigester digester;
 
+    private final Holdings holdings;
+
     /**
      * A builder of a site's nodes.
      *
@@ -79,9 +81,11 @@ public final class LayerBuilder implements NodeBuilder {
      * @param registry what reads registry images (parents FROM a registry, reuse checks)
      * @param runner what runs commands
      * @param tools the tool versions (part of input digests and labels)
+     * @param holdings told of each working container, so that a killed run's are found
      */
     public LayerBuilder(SiteSnapshot site, BuildOptions options, Buildah buildah, Publisher publisher, Publisher registry,
-            CommandRunner runner, ToolVersions tools) {
+            CommandRunner runner, ToolVersions tools, Holdings holdings) {
+        this.holdings = holdings;
         this.site = site;
         this.options = options;
         this.buildah = buildah;
@@ -110,6 +114,7 @@ public final class LayerBuilder implements NodeBuilder {
             this.node = site.graph().node(job.node());
             this.log = log;
             this.work = options.workDir().resolve(job.slug() + "-" + random()).toAbsolutePath();
+            holdings.folderCreated(work);
             try {
                 Files.createDirectories(work.resolve("rootfs"));
                 Files.createDirectories(work.resolve("tmp"));
@@ -139,8 +144,10 @@ public final class LayerBuilder implements NodeBuilder {
 
         String newContainer(String from, PullPolicy pull) {
             String name = "strata-" + job.slug() + "-" + random();
+            holdings.containerCreated(name);
             CommandResult result = run(buildah.from(name, from, pull));
             if (!result.ok()) {
+                holdings.containerRemoved(name);
                 if (!from.equals(Buildah.SCRATCH) && !ImageReference.isLocal(from)) {
                     throw io.strata.engine.builder.publish.RegistryErrors.failure("buildah from " + from,
                             ImageReference.registryOf(from), result, 1);
@@ -155,6 +162,7 @@ public final class LayerBuilder implements NodeBuilder {
         void removeContainer(String name) {
             runner.forCleanup().run(buildah.rm(name), log);
             containers.remove(name);
+            holdings.containerRemoved(name);
         }
 
         CommandResult run(Command command) {
@@ -168,6 +176,7 @@ public final class LayerBuilder implements NodeBuilder {
             for (String container : List.copyOf(containers)) {
                 log.line(OutputSink.Stream.INFO, "cleanup: removing working container " + container);
                 cleanup.run(buildah.rm(container), log);
+                holdings.containerRemoved(container);
             }
             if (unpublishedImage != null) {
                 log.line(OutputSink.Stream.INFO, "cleanup: removing unpublished image " + unpublishedImage);
@@ -177,7 +186,8 @@ public final class LayerBuilder implements NodeBuilder {
                 if (partialSquashfs != null) {
                     Files.deleteIfExists(partialSquashfs);
                 }
-                deleteTree(work);
+                Folders.deleteTree(work);
+                holdings.folderRemoved(work);
             } catch (IOException e) {
                 log.line(OutputSink.Stream.INFO, "cleanup: cannot remove " + work + ": " + e.getMessage());
             }
@@ -491,14 +501,4 @@ public final class LayerBuilder implements NodeBuilder {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

@@ -53,11 +53,11 @@ public final class GitChangeSets {
         try (Repository repository = builder.setMustExist(true).build(); RevWalk walk = new RevWalk(repository)) {
             Path top = repository.getWorkTree().toPath().toAbsolutePath().normalize();
             String prefix = top.relativize(dir).toString().replace('\\', '/');
-            RevCommit headCommit = walk.parseCommit(resolve(repository, head == null ? "HEAD" : head));
+            RevCommit headCommit = commit(walk, repository, head == null ? "HEAD" : head);
             // The head's listing does not depend on the diff: it is read on a second thread meanwhile.
             CompletableFuture<GitSourceTree> listing = CompletableFuture.supplyAsync(() -> GitSourceTree.of(repository, headCommit));
             try {
-                RevCommit baseCommit = walk.parseCommit(resolve(repository, base));
+                RevCommit baseCommit = commit(walk, repository, base);
                 if (fromMergeBase) {
                     baseCommit = mergeBase(repository, baseCommit, headCommit, base, head);
                 }
@@ -76,16 +76,31 @@ public final class GitChangeSets {
         }
     }
 
+    private static RevCommit commit(RevWalk walk, Repository repository, String revision) throws IOException {
+        ObjectId id = resolve(repository, revision);
+        try {
+            return walk.parseCommit(id);
+        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+            throw unknown(repository, revision);
+        }
+    }
+
+    private static ConfigException unknown(Repository repository, String revision) {
+        return new ConfigException(new Problem(SourceLocation.of(repository.getWorkTree().toString()), revision,
+                RevisionHints.problem(revision), RevisionHints.hint(revision)));
+    }
+
     private static ObjectId resolve(Repository repository, String revision) throws IOException {
         ObjectId id;
         try {
-            id = repository.resolve(revision + "^{commit}");
-        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException e) {
+            id = revision.equals(RevisionHints.NO_COMMIT) ? null : repository.resolve(revision + "^{commit}");
+        } catch (org.eclipse.jgit.errors.RevisionSyntaxException | org.eclipse.jgit.errors.AmbiguousObjectException
+                | org.eclipse.jgit.errors.MissingObjectException e) {
+            // A full commit id that the clone lacks (a shallow clone) fails here, not with null.
             id = null;
         }
         if (id == null) {
-            throw new ConfigException(new Problem(SourceLocation.of(repository.getWorkTree().toString()), revision,
-                    "unknown revision '" + revision + "'", "fetch it first (git fetch origin " + revision + ") or name an existing commit"));
+            throw unknown(repository, revision);
         }
         return id;
     }

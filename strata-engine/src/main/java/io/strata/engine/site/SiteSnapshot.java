@@ -11,8 +11,12 @@ import io.strata.engine.graph.LayerNode;
 import io.strata.engine.graph.NodeId;
 import io.strata.engine.inventory.Inventory;
 import io.strata.engine.inventory.ParsedVarsFiles;
+import io.strata.engine.source.DirectorySourceTree;
 import io.strata.engine.source.EmptySourceTree;
 import io.strata.engine.source.SourceTree;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -142,12 +146,14 @@ public final class SiteSnapshot {
             SourceTree tree = repoTree(id);
             if (node.playbook() != null && !tree.isFile(node.playbook())) {
                 problems.add(new Problem(node.entry().location(), "pb", "playbook '" + node.playbook() + "' of " + id
-                        + " does not exist in " + (node.repo() == null ? "the site repository" : "repository '" + node.repo() + "'"),
+                        + " " + whyNotAFile(tree, node.playbook()) + " in "
+                        + (node.repo() == null ? "the site repository" : "repository '" + node.repo() + "'"),
                         "create it or correct the path (relative to the repository's root)"));
             }
             if (node.entry().packages() != null && !trees.main().isFile(node.entry().packages())) {
                 problems.add(new Problem(node.entry().location(), "packages", "package list '" + node.entry().packages()
-                        + "' of " + id + " does not exist", "create it or correct the path (relative to the layers file)"));
+                        + "' of " + id + " " + whyNotAFile(trees.main(), node.entry().packages()),
+                        "create it or correct the path (relative to the layers file)"));
             }
         }
         InventorySettings settings = config.inventory();
@@ -189,5 +195,32 @@ public final class SiteSnapshot {
     private static String names(Set<String> names) {
         List<String> shown = names.stream().limit(20).toList();
         return String.join(", ", shown) + (names.size() > shown.size() ? ", ... (" + names.size() + " in all)" : "");
+    }
+
+    /**
+     * Why a path a layer names is not a file of its tree, in words: it leaves the tree, is a
+     * folder, is a symbolic link (to a place outside the tree), or does not exist.
+     */
+    static String whyNotAFile(SourceTree tree, String path) {
+        if (path.startsWith("/") || ("/" + path + "/").contains("/../")) {
+            return "leaves the repository ('..' or an absolute path; Strata reads only files inside it)";
+        }
+        if (tree.isDirectory(path)) {
+            return "is a folder, not a file";
+        }
+        if (tree instanceof DirectorySourceTree directory) {
+            Path file = directory.root().resolve(path);
+            if (Files.isSymbolicLink(file)) {
+                try {
+                    Path target = file.toRealPath();
+                    return target.startsWith(directory.root().toRealPath())
+                            ? "is a symbolic link (to " + target + "); Strata reads regular files only, as git stores them"
+                            : "is a symbolic link to " + target + ", outside the repository; Strata reads only files inside it";
+                } catch (IOException e) {
+                    return "is a symbolic link to a file that does not exist";
+                }
+            }
+        }
+        return "does not exist";
     }
 }

@@ -9,6 +9,7 @@ import io.strata.engine.builder.ansible.Connection;
 import io.strata.engine.builder.buildah.Buildah;
 import io.strata.engine.builder.buildah.BuildahOptions;
 import io.strata.engine.builder.digest.ToolVersions;
+import io.strata.engine.builder.leftovers.Holdings;
 import io.strata.engine.builder.process.CancelledException;
 import io.strata.engine.builder.process.Command;
 import io.strata.engine.builder.publish.LocalPublisher;
@@ -95,7 +96,7 @@ class LayerBuilderTest {
         Publisher publisher = remote ? registry : new LocalPublisher(buildah, runner);
         BuildOptions options = new BuildOptions(settings, "latest", reuse, work.resolve("tmp"), work.resolve("logs"),
                 new SourceInfo("https://git.example.org/site.git", "0123456789abcdef"));
-        return new LayerBuilder(snapshot, options, buildah, publisher, registry, runner, TOOLS);
+        return new LayerBuilder(snapshot, options, buildah, publisher, registry, runner, TOOLS, Holdings.NONE);
     }
 
     /** The registry answers every lookup with the parent's manifest. */

@@ -1,8 +1,12 @@
 package io.strata.engine.change;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.strata.engine.config.ConfigException;
+import io.strata.engine.config.Problem;
 import io.strata.engine.impact.SiteHistory;
 import io.strata.engine.source.GitSourceTree;
 import io.strata.engine.source.SourceTree;
@@ -79,6 +83,31 @@ class GitChangeSetsTest {
             }
             assertTrue(whole.base().isFile("site/deleted.yml") && !whole.head().isFile("site/deleted.yml"));
             assertTrue(whole.head().isFile("site/roles/s/tasks/main.yml") && !whole.base().isFile("site/roles/s/tasks/main.yml"));
+        }
+    }
+
+    @Test
+    void everyFormOfARevisionTheCloneLacksGetsTheMessageAndAFetchThatWorks() throws Exception {
+        try (SiteHistory history = new SiteHistory(dir)) {
+            history.write("a.yml", "a: 1\n");
+            history.commit("only");
+            Map<String, String> hints = new LinkedHashMap<>();
+            hints.put("0123456789abcdef0123456789abcdef01234567", "git fetch --deepen=100 origin");
+            hints.put("0123456789ab", "git fetch --deepen=100 origin");
+            hints.put("HEAD~5", "git fetch --deepen=100 origin");
+            hints.put("origin/nothere", "git fetch origin nothere:refs/remotes/origin/nothere");
+            hints.put("release-2", "git fetch origin release-2:refs/remotes/origin/release-2");
+            hints.forEach((revision, fetch) -> {
+                Problem problem = assertThrows(ConfigException.class, () -> GitChangeSets.between(dir, null, revision, null, false))
+                        .problems().get(0);
+                assertEquals("unknown revision '" + revision + "': it is not in this clone", problem.message());
+                assertTrue(problem.hint().contains(fetch), revision + ": " + problem.hint());
+                assertFalse(problem.hint().contains("git fetch origin " + revision + ")"), problem.hint());
+            });
+            Problem none = assertThrows(ConfigException.class,
+                    () -> GitChangeSets.between(dir, null, "0".repeat(40), null, false)).problems().get(0);
+            assertTrue(none.message().contains("GitLab's id for 'no previous commit'"), none.message());
+            assertTrue(none.hint().contains("--merge-base") && none.hint().contains("--full"), none.hint());
         }
     }
 }

@@ -139,6 +139,16 @@ public final class Buildah {
         return command(List.of("rmi", image));
     }
 
+    /** Lists the store's images as JSON: full IDs, names, creation times. */
+    public Command images() {
+        return command(List.of("images", "--json", "--no-trunc"));
+    }
+
+    /** Lists, as {@link #images()} does, the images without a name that carry a label. */
+    public Command untaggedImages(String label) {
+        return command(List.of("images", "--json", "--no-trunc", "--filter", "dangling=true", "--filter", "label=" + label));
+    }
+
     /** Lists working containers as {@code name id} lines. */
     public Command containers() {
         return command(List.of("containers", "--format", "{{.ContainerName}} {{.ContainerID}}"));

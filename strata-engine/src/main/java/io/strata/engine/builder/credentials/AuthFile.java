@@ -1,5 +1,6 @@
 package io.strata.engine.builder.credentials;
 
+import io.strata.engine.builder.leftovers.Holdings;
 import io.strata.engine.builder.process.SecretMask;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,10 +32,37 @@ public final class AuthFile implements AutoCloseable {
     private final boolean temporary;
     private final String source;
 
-    private AuthFile(Path path, boolean temporary, String source) {
+    private final Holdings holdings;
+
+    private AuthFile(Path path, boolean temporary, String source, Holdings holdings) {
         this.path = path;
         this.temporary = temporary;
         this.source = source;
+        this.holdings = holdings;
+    }
+
+    private AuthFile(Path path, boolean temporary, String source) {
+        this(path, temporary, source, Holdings.NONE);
+    }
+
+    /**
+     * Where temporary credentials go: {@code $XDG_RUNTIME_DIR/strata} (memory-backed, only the
+     * user's, emptied at logout) when the session has one, else {@code fallback}; created 0700.
+     */
+    public static Path privateDir(Map<String, String> env, Path fallback) {
+        String runtime = env.get("XDG_RUNTIME_DIR");
+        Path dir = fallback;
+        if (runtime != null && !runtime.isBlank() && Files.isDirectory(Path.of(runtime)) && Files.isWritable(Path.of(runtime))) {
+            dir = Path.of(runtime, "strata");
+        }
+        try {
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the private folder " + dir + " for registry credentials", e);
+        }
+        return dir;
     }
 
     /**
@@ -52,6 +80,15 @@ public final class AuthFile implements AutoCloseable {
      */
     public static AuthFile resolve(Path explicit, Map<String, String> env, Collection<String> registries, Path tempDir,
             SecretMask mask) {
+        return resolve(explicit, env, registries, tempDir, mask, Holdings.NONE);
+    }
+
+    /**
+     * As above, telling {@code holdings} of a temporary file before its credentials are written
+     * and when it is deleted, so that a killed run's file is deleted by the next run.
+     */
+    public static AuthFile resolve(Path explicit, Map<String, String> env, Collection<String> registries, Path tempDir,
+            SecretMask mask, Holdings holdings) {
         if (explicit != null) {
             if (!Files.isRegularFile(explicit)) {
                 throw new IllegalArgumentException("auth file " + explicit + " does not exist");
@@ -67,7 +104,8 @@ public final class AuthFile implements AutoCloseable {
             String encoded = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
             mask.add(password);
             mask.add(encoded);
-            return new AuthFile(write(tempDir, registries, encoded), true, USER_VARIABLE + "/" + PASSWORD_VARIABLE + " (user " + user + ")");
+            return new AuthFile(write(tempDir, registries, encoded, holdings), true, USER_VARIABLE + "/" + PASSWORD_VARIABLE
+                    + " (user " + user + ")", holdings);
         }
         String file = env.get(AUTH_FILE_VARIABLE);
         if (file != null && !file.isBlank()) {
@@ -81,11 +119,12 @@ public final class AuthFile implements AutoCloseable {
     }
 
     /** Writes {@code {"auths":{registry:{"auth":encoded}, ...}}} to a new 0600 file. */
-    static Path write(Path dir, Collection<String> registries, String encoded) {
+    static Path write(Path dir, Collection<String> registries, String encoded, Holdings holdings) {
         try {
             Files.createDirectories(dir);
             Path file = Files.createTempFile(dir, "auth-", ".json",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            holdings.secretFileCreated(file);
             StringBuilder json = new StringBuilder("{\"auths\":{");
             String separator = "";
             for (String registry : new TreeSet<>(registries)) {
@@ -117,6 +156,7 @@ public final class AuthFile implements AutoCloseable {
         if (temporary) {
             try {
                 Files.deleteIfExists(path);
+                holdings.secretFileRemoved(path);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete the temporary auth file " + path, e);
             }

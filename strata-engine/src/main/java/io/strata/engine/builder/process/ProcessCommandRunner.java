@@ -26,6 +26,7 @@ public final class ProcessCommandRunner implements CommandRunner {
 
     private final Cancellation cancellation;
     private final ToolPath toolPath;
+    private final ProcessWatcher watcher;
     private final String setsid;
 
     /**
@@ -43,14 +44,23 @@ public final class ProcessCommandRunner implements CommandRunner {
      * their tools on {@code toolPath}.
      */
     public ProcessCommandRunner(Cancellation cancellation, ToolPath toolPath) {
+        this(cancellation, toolPath, ProcessWatcher.NONE);
+    }
+
+    /**
+     * A runner as above that tells {@code watcher} of each process it starts and sees end, so
+     * that a killed build's tools can be found and stopped by the next run.
+     */
+    public ProcessCommandRunner(Cancellation cancellation, ToolPath toolPath, ProcessWatcher watcher) {
         this.cancellation = cancellation;
         this.toolPath = toolPath;
+        this.watcher = watcher;
         this.setsid = toolPath.find("setsid").map(Path::toString).orElse(null);
     }
 
     @Override
     public CommandRunner forCleanup() {
-        return new ProcessCommandRunner(null, toolPath);
+        return new ProcessCommandRunner(null, toolPath, watcher);
     }
 
     @Override
@@ -78,6 +88,7 @@ public final class ProcessCommandRunner implements CommandRunner {
             sink.line(OutputSink.Stream.ERR, message);
             return new CommandResult(-1, "", message);
         }
+        watcher.processStarted(process.toHandle());
         Tail out = new Tail();
         Tail err = new Tail();
         Thread outReader = reader(process.getInputStream(), OutputSink.Stream.OUT, sink, out, command.program());
@@ -95,6 +106,7 @@ public final class ProcessCommandRunner implements CommandRunner {
             throw new CancelledException(command.program() + " (interrupted)");
         } finally {
             registration.close();
+            watcher.processEnded(process.toHandle());
         }
         if (cancellation != null && cancellation.isCancelled()) {
             throw new CancelledException(command.program());

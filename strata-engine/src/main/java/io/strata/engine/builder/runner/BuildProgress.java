@@ -7,6 +7,10 @@ import java.util.List;
 /** Follows a run: what started, what it prints, how it ended. Called from several threads. */
 public interface BuildProgress {
 
+    /** A line about the run itself, e.g. what was cleaned up after an earlier run that was killed. */
+    default void note(String line) {
+    }
+
     /** The run is about to start these nodes, parents first. */
     void planned(List<NodeJob> jobs);
 

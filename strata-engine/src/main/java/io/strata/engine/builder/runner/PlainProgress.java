@@ -38,6 +38,11 @@ public final class PlainProgress implements BuildProgress {
     }
 
     @Override
+    public void note(String line) {
+        print(line);
+    }
+
+    @Override
     public void planned(List<NodeJob> jobs) {
         print("building " + jobs.size() + (jobs.size() == 1 ? " node" : " nodes"));
     }

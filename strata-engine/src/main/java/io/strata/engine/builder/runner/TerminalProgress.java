@@ -44,6 +44,11 @@ public final class TerminalProgress implements BuildProgress {
     }
 
     @Override
+    public synchronized void note(String line) {
+        out.println(line);
+    }
+
+    @Override
     public synchronized void planned(List<NodeJob> jobs) {
         total = jobs.size();
         ticker = Executors.newSingleThreadScheduledExecutor(task -> {
