@@ -28,7 +28,7 @@ Map call(Map args = [:], Closure buildNode = null) {
     }
     Closure build = buildNode ?: { Map layer ->
         checkout scm
-        buildLayer(sharedArgs + [node: layer.node, from: layer.from, tag: layer.tag])
+        buildLayer(sharedArgs + [node: layer.node, from: layer.from, tag: layer.tag, reuse: true])
     }
 
     Map plan

@@ -12,12 +12,18 @@ import io.strata.engine.site.SiteTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -31,15 +37,22 @@ import picocli.CommandLine.Spec;
  * typical changes, and shows what each rebuilds and why, with a picture of each.
  */
 @Command(name = DemoCommand.NAME, mixinStandardHelpOptions = true,
-        description = "Run typical changes on the bundled example site in a throwaway git history and show what each rebuilds.")
+        description = "Run typical changes on the bundled example site in a throwaway git history and show what each rebuilds.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every scenario ran", "2:the example or the output folder cannot be used"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  strata demo", "  strata demo -o /tmp/strata-demo"})
 final class DemoCommand implements Callable<Integer> {
 
     /** The subcommand's name. */
     static final String NAME = "demo";
 
-    @Option(names = "--example", paramLabel = "DIR", defaultValue = "examples/cluster",
-            description = "The example site to copy (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--example", paramLabel = "DIR",
+            description = "The example site to copy (default: examples/cluster of the checkout, else the one bundled in strata).")
     Path example;
+
+    /** Where the example site is bundled among the classes. */
+    private static final String BUNDLED = "/io/strata/cli/example/";
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "strata-demo",
             description = "Where the throwaway repository and the SVG pictures go (default: ${DEFAULT-VALUE}).")
@@ -52,13 +65,20 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, GitAPIException {
-        if (!Files.isRegularFile(example.resolve(CONFIG))) {
-            throw new UserError("--example " + example + ": no " + CONFIG + " there (run from the Strata checkout's root)");
-        }
         Path site = output.resolve("site");
         deleteTree(site);
         Files.createDirectories(site);
-        copyTree(example, site);
+        Path checkout = Path.of("examples", "cluster");
+        if (example != null) {
+            if (!Files.isRegularFile(example.resolve(CONFIG))) {
+                throw new UserError("--example " + example + ": no " + CONFIG + " there");
+            }
+            copyTree(example, site);
+        } else if (Files.isRegularFile(checkout.resolve(CONFIG))) {
+            copyTree(checkout, site);
+        } else {
+            copyBundled(site);
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (Git git = Git.init().setDirectory(site.toFile()).setInitialBranch("main").call()) {
             RevCommit first = commit(git, "Example site as checked in");
@@ -105,6 +125,26 @@ final class DemoCommand implements Callable<Integer> {
         git.add().addFilepattern(".").setUpdate(true).call();
         return git.commit().setMessage(message).setAuthor("Strata demo", "demo@example.org")
                 .setCommitter("Strata demo", "demo@example.org").setSign(false).call();
+    }
+
+    /** Copies the example bundled among the classes (in the jar, or in the build's class folder). */
+    private static void copyBundled(Path to) throws IOException {
+        URL config = DemoCommand.class.getResource(BUNDLED + CONFIG);
+        if (config == null) {
+            throw new UserError("this strata has no bundled example; pass --example DIR");
+        }
+        try {
+            URI uri = config.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                    copyTree(jar.getPath(BUNDLED), to);
+                }
+            } else {
+                copyTree(Path.of(uri).getParent(), to);
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("the bundled example's location is no URI: " + config, e);
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -3,6 +3,7 @@ package io.strata.cli;
 import io.strata.engine.gitlab.GitLabOptions;
 import io.strata.engine.gitlab.GitLabPipeline;
 import io.strata.engine.plan.BuildPlan;
+import io.strata.engine.plan.ImageNames;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -22,7 +23,12 @@ import picocli.CommandLine.Spec;
 @Command(name = GitLabCiCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Write the build of a change as a GitLab CI child pipeline: one job per node to build, "
                 + "needs following the layer graph, a resource group per node; one job that says why when nothing is to be rebuilt.",
-            "Jobs run $STRATA build ... ; set the CI/CD variable STRATA (default: strata) to run another command."})
+            "Jobs run $STRATA build ... ; set the CI/CD variable STRATA (default: strata) to run another command."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written", "2:a usage or configuration error, an output that cannot be written"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  strata gitlab-ci --config layers.yaml --base \"$CI_COMMIT_BEFORE_SHA\" --head \"$CI_COMMIT_SHA\" -o child.yml",
+            "  strata gitlab-ci --config layers.yaml --full --registry \"$CI_REGISTRY_IMAGE\" -o child.yml"})
 final class GitLabCiCommand implements Callable<Integer> {
 
     /** The subcommand's name. */
@@ -46,14 +52,29 @@ final class GitLabCiCommand implements Callable<Integer> {
     @Option(names = "--runner-tag", paramLabel = "TAG", description = "Runner tag of the jobs, e.g. the runners that can run buildah (repeatable).")
     List<String> runnerTags = new ArrayList<>();
 
+    @Option(names = "--merge-request", paramLabel = "IID", defaultValue = "${env:CI_MERGE_REQUEST_IID}",
+            description = {"The merge request the pipeline builds (default: $CI_MERGE_REQUEST_IID, set in merge request pipelines).",
+                "Its jobs publish immutable tags only: the input-digest tag and mr-IID (the default --tag); the published tag "
+                    + "moves only in the target branch's pipeline, which finds what the merge request built by its input digest."})
+    String mergeRequest;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (mergeRequest != null && mergeRequest.isBlank()) {
+            mergeRequest = null;
+        }
+        if (mergeRequest != null && !mergeRequest.matches("[0-9]+")) {
+            throw new UserError("--merge-request " + mergeRequest + ": give the merge request's IID, a number");
+        }
+        if (mergeRequest != null && planning.tag == null) {
+            planning.tag = ImageNames.mergeRequestTag(mergeRequest);
+        }
         BuildPlan plan = planning.plan(site, change);
         String yaml = GitLabPipeline.write(plan, new GitLabOptions(GitLabOptions.DEFAULT_STRATA,
-                site.config.toString(), jobImage, runnerTags));
+                site.config.toString(), jobImage, runnerTags, planning.registry(site.readConfig()), mergeRequest));
         PrintWriter out = spec.commandLine().getOut();
         if (output == null) {
             out.print(yaml);

@@ -22,7 +22,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code strata graph}: the layer graph as DOT, Mermaid or SVG, optionally with a change's impact. */
 @Command(name = GraphCommand.NAME, mixinStandardHelpOptions = true,
-        description = "Draw the node graph (dot, mermaid or self-contained svg); with a change, rebuilt nodes are filled boxes and reused ones dotted ovals.")
+        description = "Draw the node graph (dot, mermaid or self-contained svg); with a change, rebuilt nodes are filled boxes and reused ones dotted ovals.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:drawn", "2:a usage or configuration error, an output that cannot be written"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  strata graph --config site/layers.yaml --format svg -o layers.svg",
+            "  strata graph --config site/layers.yaml --base origin/main --head HEAD --format mermaid"})
 final class GraphCommand implements Callable<Integer> {
 
     /** The subcommand's name. */

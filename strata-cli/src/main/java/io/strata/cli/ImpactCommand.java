@@ -13,7 +13,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code strata impact}: which nodes a change rebuilds, and why. */
 @Command(name = ImpactCommand.NAME, mixinStandardHelpOptions = true,
-        description = "Show the nodes a change rebuilds, by image type, with the chain of reasons.")
+        description = "Show the nodes a change rebuilds, by image type, with the chain of reasons.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:analysed (see the output for what is rebuilt)", "2:a usage or configuration error, an unknown revision",
+            "3:nothing is to be rebuilt (only with --exit-code)"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  strata impact --config site/layers.yaml --base origin/main --head HEAD --merge-base",
+            "  git diff --name-only A B | strata impact --config site/layers.yaml --changed-files - --format json",
+            "  strata impact --config site/layers.yaml --base v1 --head v2 --explain slurm/compute"})
 final class ImpactCommand implements Callable<Integer> {
 
     /** The subcommand's name. */
@@ -43,6 +50,10 @@ final class ImpactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (explain != null && format == OutputFormat.json) {
+            throw new UserError("--explain writes text for people; for JSON drop --explain and add --every-reason: the result's"
+                    + " rebuild and reuse entries hold every node's reasons");
+        }
         ImpactAnalyzer analyzer = everyReason || explain != null ? ImpactAnalyzer.withEveryReason() : new ImpactAnalyzer();
         ImpactResult result = analyzer.analyze(change.request(site));
         PrintWriter out = spec.commandLine().getOut();

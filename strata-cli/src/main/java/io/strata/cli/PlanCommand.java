@@ -15,7 +15,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code strata plan}: the impact plus what a build needs (levels, images, parents). */
 @Command(name = PlanCommand.NAME, mixinStandardHelpOptions = true,
-        description = "Plan the build of a change: build levels, image names and tags, the image each node is built FROM.")
+        description = "Plan the build of a change: build levels, image names and tags, the image each node is built FROM.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:planned", "2:a usage or configuration error, an unknown revision, a tag or registry no image can have"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  strata plan --config site/layers.yaml --base origin/main --head HEAD --merge-base --format json",
+            "  strata plan --config site/layers.yaml --full --registry registry.example.org:5000 --tag v1"})
 final class PlanCommand implements Callable<Integer> {
 
     /** The subcommand's name. */

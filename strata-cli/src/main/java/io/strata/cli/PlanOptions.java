@@ -20,6 +20,12 @@ final class PlanOptions {
     @Option(names = "--published-tag", description = "Tag of published images reused nodes are taken from (default: settings.published_tag, else latest).")
     String publishedTag;
 
+    /** The registry images are published to: the option, else the settings'; null when images stay local. */
+    String registry(LayersConfig config) {
+        String chosen = registry != null ? registry : config.settings().registry();
+        return chosen == null || chosen.isBlank() || chosen.equals(ImageNames.LOCAL_REGISTRY) ? null : chosen;
+    }
+
     /** Analyses the change the options describe and plans its build. */
     BuildPlan plan(SiteOptions site, ChangeOptions change) {
         ImpactResult impact = new ImpactAnalyzer().analyze(change.request(site));

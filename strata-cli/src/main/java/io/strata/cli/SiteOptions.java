@@ -8,8 +8,14 @@ import io.strata.engine.source.SourceTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import picocli.CommandLine.Option;
 
 /** Where the site is: the layers file and the checkouts of its repositories. */
@@ -21,7 +27,7 @@ final class SiteOptions {
 
     @Option(names = "--repo-dir", paramLabel = "NAME=PATH",
             description = "Checkout of a named repository of a multi-repository site (repeatable); overrides settings.repos.")
-    Map<String, Path> repoDirs = new LinkedHashMap<>();
+    List<String> repoDirs = new ArrayList<>();
 
     private LayersConfig parsed;
 
@@ -55,17 +61,63 @@ final class SiteOptions {
         return parsed;
     }
 
-    /** Repository name to checkout folder: settings.repos (relative to the site) then --repo-dir. */
+    /**
+     * Repository name to checkout folder: settings.repos (relative to the site) then --repo-dir.
+     * Refuses a malformed, repeated or unused {@code --repo-dir}, and two names sharing one
+     * checkout: a change is analysed as the change of one repository, so the other name's layers
+     * would miss it.
+     */
     Map<String, Path> repoPaths(LayersConfig config) {
         Map<String, Path> paths = new LinkedHashMap<>();
         config.settings().repos().forEach((name, dir) -> paths.put(name, siteDir().resolve(dir).normalize()));
-        repoDirs.forEach((name, dir) -> paths.put(name, dir.toAbsolutePath().normalize()));
+        Set<String> layerRepos = new TreeSet<>();
+        config.layers().values().forEach(layer -> {
+            if (layer.repo() != null) {
+                layerRepos.add(layer.repo());
+            }
+        });
+        Set<String> used = new TreeSet<>(layerRepos);
+        if (config.inventory() != null && config.inventory().path() != null) {
+            used.add(config.inventory().path());   // an inventory kept in a repository of its own
+        }
+        Set<String> given = new HashSet<>();
+        for (String mapping : repoDirs) {
+            int equals = mapping.indexOf('=');
+            if (equals <= 0 || equals == mapping.length() - 1) {
+                throw new UserError("--repo-dir " + mapping + ": write NAME=PATH, e.g. --repo-dir slurm-config=../slurm-config");
+            }
+            String name = mapping.substring(0, equals);
+            if (!given.add(name)) {
+                throw new UserError("--repo-dir " + name + " is given twice; give each repository one checkout");
+            }
+            if (!used.contains(name)) {
+                throw new UserError("--repo-dir " + name + ": no layer of " + configFile() + " has repo '" + name + "'"
+                        + (layerRepos.isEmpty() ? " (it names no repository: a single-repository site needs no --repo-dir)"
+                        : " (its repositories: " + String.join(", ", layerRepos) + ")"));
+            }
+            paths.put(name, Path.of(mapping.substring(equals + 1)).toAbsolutePath().normalize());
+        }
+        Map<Path, String> byCheckout = new HashMap<>();
         for (Map.Entry<String, Path> entry : paths.entrySet()) {
             if (!Files.isDirectory(entry.getValue())) {
                 throw new UserError("repository '" + entry.getKey() + "': " + entry.getValue() + " is not a folder");
             }
+            String other = byCheckout.putIfAbsent(realPath(entry.getValue()), entry.getKey());
+            if (other != null) {
+                throw new UserError("repositories '" + other + "' and '" + entry.getKey() + "' are mapped to one checkout, "
+                        + entry.getValue() + ": a change there is analysed as the change of one repository, and the other's"
+                        + " layers would miss it; give each its own checkout (git worktree add), or use one repository name");
+            }
         }
         return paths;
+    }
+
+    private static Path realPath(Path dir) {
+        try {
+            return dir.toRealPath();
+        } catch (IOException e) {
+            return dir;
+        }
     }
 
     /** The site's files as checked out now. */

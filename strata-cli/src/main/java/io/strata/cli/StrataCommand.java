@@ -12,7 +12,14 @@ import picocli.CommandLine.Command;
 
 /** The {@code strata} command: layered HPC node images from a layer DAG. */
 @Command(name = "strata", mixinStandardHelpOptions = true, version = "strata 0.1.0",
-        description = "Builds HPC cluster node images in layers, rebuilding only what a change affects.")
+        description = "Builds HPC cluster node images in layers, rebuilding only what a change affects.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:a build failed", "2:a usage or configuration error", "3:nothing to rebuild (impact --exit-code)",
+            "4:this machine cannot build", "130:interrupted (Ctrl-C)", "143:stopped (SIGTERM)"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  strata validate --config site/layers.yaml",
+            "  strata impact --config site/layers.yaml --base origin/main --head HEAD --merge-base",
+            "  strata build --config site/layers.yaml --base origin/main --head HEAD --merge-base --reuse"})
 public final class StrataCommand implements Runnable {
 
     /**
@@ -21,12 +28,13 @@ public final class StrataCommand implements Runnable {
      */
     private static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, ImpactCommand.class, PlanCommand.class,
             GitLabCiCommand.class, GraphCommand.class, DemoCommand.class, BuildCommand.class, PruneCommand.class,
-            CommandLine.HelpCommand.class);
+            CompletionCommand.class, ManCommand.class, CommandLine.HelpCommand.class);
     /** The subcommands but help, by the name their {@code @Command} gives them too: finding one reads no annotation. */
     private static final Map<String, Class<?>> BY_NAME = Map.of(ValidateCommand.NAME, ValidateCommand.class,
             ImpactCommand.NAME, ImpactCommand.class, PlanCommand.NAME, PlanCommand.class, GitLabCiCommand.NAME,
             GitLabCiCommand.class, GraphCommand.NAME, GraphCommand.class, DemoCommand.NAME, DemoCommand.class,
-            BuildCommand.NAME, BuildCommand.class, PruneCommand.NAME, PruneCommand.class);
+            BuildCommand.NAME, BuildCommand.class, PruneCommand.NAME, PruneCommand.class, CompletionCommand.NAME,
+            CompletionCommand.class, ManCommand.NAME, ManCommand.class);
 
     /** Exit code for invalid input (a layers file, a revision, an option). */
     public static final int EXIT_USAGE = 2;

@@ -13,7 +13,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code strata validate}: every problem of the layers file and the files it names, at once. */
 @Command(name = ValidateCommand.NAME, mixinStandardHelpOptions = true,
-        description = "Check the layers file, the graph rules and the files it names; report every problem (exit 2).")
+        description = "Check the layers file, the graph rules and the files it names; report every problem (exit 2).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the site is valid", "2:a problem was found (each with file:line:column and a fix)"},
+        footerHeading = "%nExamples:%n",
+        footer = {"  strata validate --config site/layers.yaml", "  strata validate --config site/layers.yaml --repo-dir slurm-config=../slurm-config"})
 final class ValidateCommand implements Callable<Integer> {
 
     /** The subcommand's name. */

@@ -165,6 +165,58 @@ class CommandsTest {
     }
 
     @Test
+    void repositoryMappingsThatWouldMissAChangeAreRefused() throws IOException {
+        Path combined = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-combined"));
+        Files.copy(dir.resolve("uan.yml"), combined.resolve("uan.yml"));
+        Files.copy(dir.resolve("comp.yml"), combined.resolve("comp.yml"));
+        Files.writeString(config, Files.readString(config)
+                .replace("compute:\n  image_types:", "compute:\n  repo: 'compute-config'\n  image_types:")
+                .replace("uan:\n  image_types:", "uan:\n  repo: 'uan-config'\n  image_types:"));
+        String both = "compute-config=" + combined;
+        CliRun shared = CliRun.of("validate", "--config", config.toString(), "--repo-dir", both, "--repo-dir", "uan-config=" + combined);
+        assertEquals(2, shared.exitCode(), shared.out());
+        assertTrue(shared.err().contains("repositories 'compute-config' and 'uan-config' are mapped to one checkout"), shared.err());
+        CliRun twice = CliRun.of("validate", "--config", config.toString(), "--repo-dir", both, "--repo-dir", both);
+        assertTrue(twice.err().contains("--repo-dir compute-config is given twice"), twice.err());
+        CliRun unused = CliRun.of("validate", "--config", config.toString(), "--repo-dir", "slurm-config=" + combined);
+        assertTrue(unused.err().contains("no layer of layers.yaml has repo 'slurm-config' (its repositories: compute-config, uan-config)"),
+                unused.err());
+        CliRun malformed = CliRun.of("validate", "--config", config.toString(), "--repo-dir", "compute-config");
+        assertTrue(malformed.err().contains("write NAME=PATH"), malformed.err());
+        Files.writeString(config, Files.readString(config).replace("repo: 'uan-config'", "repo: 'uan=cfg'"));
+        CliRun equals = CliRun.of("validate", "--config", config.toString());
+        assertTrue(equals.err().contains("repository name 'uan=cfg' holds '='"), equals.err());
+    }
+
+    @Test
+    void explainWithJsonIsRefusedSayingWhatGivesJson() {
+        CliRun run = CliRun.of("impact", "--config", config.toString(), "--base", seed, "--head", slurmEdit, "--explain", "slurm/uan",
+                "--format", "json");
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.err().contains("--every-reason"), run.err());
+        assertTrue(run.out().isEmpty(), run.out());
+    }
+
+    @Test
+    void everyFieldOfTheImpactAndPlanJsonIsDocumented() throws IOException {
+        String docs = Files.readString(Path.of("..", "docs", "json.md"));
+        for (String command : List.of("impact", "plan")) {
+            CliRun run = CliRun.of(command, "--config", config.toString(), "--base", seed, "--head", slurmEdit, "--format", "json");
+            assertEquals(0, run.exitCode(), run.err());
+            List<String> fields = new ArrayList<>();
+            collectFields(new ObjectMapper().readTree(run.out()), fields);
+            for (String field : fields) {
+                assertTrue(docs.contains("`" + field + "`") || docs.contains("." + field + "`"), command + " field " + field);
+            }
+        }
+    }
+
+    private static void collectFields(JsonNode node, List<String> fields) {
+        node.fieldNames().forEachRemaining(fields::add);
+        node.forEach(child -> collectFields(child, fields));
+    }
+
+    @Test
     void impactJsonFollowsTheContract() throws IOException {
         CliRun run = CliRun.of("impact", "--config", config.toString(), "--base", seed, "--head", slurmEdit, "--format", "json");
         assertEquals(0, run.exitCode(), run.err());

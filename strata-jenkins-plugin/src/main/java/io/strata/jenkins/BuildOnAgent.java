@@ -84,7 +84,8 @@ final class BuildOnAgent extends MasterToSlaveFileCallable<AgentBuild> {
     public AgentBuild invoke(File dir, VirtualChannel channel) throws IOException, InterruptedException {
         Path work = Path.of(workDir);
         NodeBuildRequest request = new NodeBuildRequest(Workspaces.checkout(dir, config, repoDirs), NodeId.parse(node),
-                target.from(), target.image(), new ImageOptions(target.registry(), target.fallbackRegistry(), target.tag(), null),
+                target.from(), target.image(), new ImageOptions(target.registry(), target.fallbackRegistry(), target.tag(), null,
+                        ChangeDefaults.mergeRequest(env)),
                 storageDriver, reuse, work);
         Cancellation cancellation = new Cancellation();
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "strata build " + node));

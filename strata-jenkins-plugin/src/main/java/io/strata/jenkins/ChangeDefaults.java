@@ -5,6 +5,7 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.Run;
 import io.strata.engine.service.ChangeSpec;
+import java.util.Map;
 
 /**
  * Which change a {@code layerImpact} call analyses. Arguments that say what changed win; without
@@ -19,7 +20,20 @@ final class ChangeDefaults {
     /** The environment variable a multibranch merge-request build names its target branch in. */
     static final String CHANGE_TARGET = "CHANGE_TARGET";
 
+    /** The environment variable a multibranch merge-request build names its change in (GitHub's PR number, GitLab's MR IID). */
+    static final String CHANGE_ID = "CHANGE_ID";
+
     private ChangeDefaults() {
+    }
+
+    /**
+     * The merge request a build builds, from {@value #CHANGE_ID}, as the tag-safe id of its
+     * {@code mr-<id>} tag; null for a branch build. Its images never get the published tag.
+     */
+    @CheckForNull
+    static String mergeRequest(Map<String, String> env) {
+        String id = env.get(CHANGE_ID);
+        return id == null || id.isBlank() ? null : id.replaceAll("[^A-Za-z0-9_.-]+", "-");
     }
 
     /**

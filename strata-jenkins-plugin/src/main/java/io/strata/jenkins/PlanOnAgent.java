@@ -89,7 +89,8 @@ final class PlanOnAgent extends MasterToSlaveFileCallable<AgentPlan> {
             Set<NodeId> start = new LinkedHashSet<>();
             startAt.forEach(node -> start.add(NodeId.parse(node)));
             PlanOutcome outcome = PlanService.plan(new PlanRequest(site, change, start, Set.copyOf(imageTypes),
-                    new ImageOptions(images.registry(), images.fallbackRegistry(), images.tag(), null)));
+                    new ImageOptions(images.registry(), images.fallbackRegistry(), images.tag(), null,
+                            ChangeDefaults.mergeRequest(env))));
             Path out = Files.createDirectories(Path.of(outputDir));
             Files.writeString(out.resolve(PLAN_FILE), PlanJson.write(outcome.plan()));
             Files.writeString(out.resolve(SVG_FILE), outcome.svg());

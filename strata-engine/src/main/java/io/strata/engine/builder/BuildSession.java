@@ -114,7 +114,8 @@ public final class BuildSession {
         Path secrets = AuthFile.privateDir(env, request.scratchDir());
         try (AuthFile auth = AuthFile.resolve(request.authFile(), env, registries(request), secrets, mask, ledger)) {
             BuildahOptions options = buildahOptions(request, preflight.storageDriver(), auth.path());
-            Buildah buildah = new Buildah(options);
+            // Root gets here only with --allow-root (the preflight refuses it otherwise).
+            Buildah buildah = Preflight.currentUid() == 0 ? new Buildah(options).asRoot() : new Buildah(options);
             Publisher registry = new RegistryPublisher(buildah, runner,
                     new RetrySchedule(request.settings().pushAttempts(), RetrySchedule.DEFAULT.delay()), request.scratchDir(),
                     duration -> Thread.sleep(duration.toMillis()));

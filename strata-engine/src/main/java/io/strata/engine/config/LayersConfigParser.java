@@ -204,6 +204,11 @@ public final class LayersConfigParser {
             }
         }
         String repo = string(keys.get("repo"), "repo", false, "");
+        if (repo != null && !repo.matches("[^=\\s]+")) {
+            problems.add(new Problem(YamlNodes.location(file, keys.get("repo")), "repo", "repository name '" + repo
+                    + "' holds '=' or a blank, so --repo-dir NAME=PATH cannot map it",
+                    "name the repository with letters, digits, '-', '_' or '.' (e.g. 'slurm-config')"));
+        }
         Node types = keys.get("image_types");
         List<ImageTypeEntry> entries = new ArrayList<>();
         if (types == null) {

@@ -13,8 +13,13 @@ import java.util.Objects;
  *     working directory (the project checkout)
  * @param jobImage the container image the jobs run in, or null for the runner's default
  * @param runnerTags the runner tags that pick the runners able to build images (may be empty)
+ * @param registry the registry the jobs publish to ({@code host[:port][/path]}), or null when the
+ *     images stay in each runner's local store
+ * @param mergeRequest the merge request's IID when the pipeline builds one (its jobs publish
+ *     immutable tags only), or null for a branch pipeline (its jobs move the published tag)
  */
-public record GitLabOptions(String strata, String config, String jobImage, List<String> runnerTags) {
+public record GitLabOptions(String strata, String config, String jobImage, List<String> runnerTags, String registry,
+        String mergeRequest) {
 
     /** The command jobs run when no {@code STRATA} variable says otherwise. */
     public static final String DEFAULT_STRATA = "strata";
@@ -30,7 +35,16 @@ public record GitLabOptions(String strata, String config, String jobImage, List<
             throw new IllegalArgumentException("the STRATA command must not be blank");
         }
         runnerTags = List.copyOf(runnerTags);
+        if (mergeRequest != null && !mergeRequest.matches("[0-9]+")) {
+            throw new IllegalArgumentException("a merge request IID is a number, not '" + mergeRequest + "'");
+        }
     }
+
+    /** Options for a branch pipeline whose images stay in the runners' stores. */
+    public GitLabOptions(String strata, String config, String jobImage, List<String> runnerTags) {
+        this(strata, config, jobImage, runnerTags, null, null);
+    }
+
 
     /** Jobs that run {@value #DEFAULT_STRATA} on {@value #DEFAULT_CONFIG} on any runner. */
     public static GitLabOptions defaults() {

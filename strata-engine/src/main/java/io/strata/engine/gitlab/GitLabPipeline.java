@@ -42,9 +42,13 @@ public final class GitLabPipeline {
     /** The variable holding the command jobs run. */
     public static final String STRATA = "STRATA";
 
-    /** The script line of a build job. */
+    /**
+     * The script line of a build job: the node, FROM, image and tag the plan says, and
+     * {@code --reuse}, so that an image already built from the same inputs (by the merge request's
+     * pipeline) is only tagged; the publishing options follow ({@link #buildScript}).
+     */
     public static final String BUILD_SCRIPT = "$STRATA build --config \"$STRATA_CONFIG\" --node \"$STRATA_NODE\""
-            + " --from \"$STRATA_FROM\" --image \"$STRATA_IMAGE\" --tag \"$STRATA_TAG\"";
+            + " --from \"$STRATA_FROM\" --image \"$STRATA_IMAGE\" --tag \"$STRATA_TAG\" --reuse";
 
     /** The script line of the nothing-to-build job. */
     public static final String NOTHING_SCRIPT = "printf '%s\\n' \"$STRATA_MESSAGE\"";
@@ -69,6 +73,12 @@ public final class GitLabPipeline {
         Map<String, Object> globals = new LinkedHashMap<>();
         globals.put(STRATA, escape(options.strata()));
         globals.put("STRATA_CONFIG", escape(options.config()));
+        if (options.registry() != null) {
+            globals.put("STRATA_REGISTRY", escape(options.registry()));
+        }
+        if (options.mergeRequest() == null) {
+            globals.put("STRATA_PUBLISHED_TAG", escape(plan.publishedTag()));
+        }
         pipeline.put("variables", globals);
         if (plan.build().isEmpty()) {
             Map<String, Object> job = job(options);
@@ -87,10 +97,21 @@ public final class GitLabPipeline {
             variables.put("STRATA_IMAGE", escape(node.image()));
             variables.put("STRATA_TAG", escape(node.tag()));
             job.put("variables", variables);
-            job.put("script", List.of(BUILD_SCRIPT));
+            job.put("script", List.of(buildScript(options)));
             pipeline.put(JOB_PREFIX + slugs.get(node.node()), job);
         }
         return header(plan, slugs, options) + yaml().dump(pipeline);
+    }
+
+    /**
+     * The script line of the pipeline's build jobs: {@link #BUILD_SCRIPT}, then where to publish
+     * ({@code --registry}) and what: a branch pipeline moves the published tag, a merge
+     * request's publishes immutable tags only ({@code --no-published-tag}), so that no unreviewed
+     * image becomes what later builds and clusters take.
+     */
+    public static String buildScript(GitLabOptions options) {
+        return BUILD_SCRIPT + (options.registry() != null ? " --registry \"$STRATA_REGISTRY\"" : "")
+                + (options.mergeRequest() == null ? " --published-tag \"$STRATA_PUBLISHED_TAG\"" : " --no-published-tag");
     }
 
     /**

@@ -74,6 +74,11 @@ public record ImageNames(String registry, String cluster) {
         throw new ConfigException(new Problem(where, registry, "'" + registry + "' is not a registry name", hint));
     }
 
+    /** The tag a merge request's images get: {@code mr-<id>}, its own, never the published tag. */
+    public static String mergeRequestTag(String id) {
+        return "mr-" + id;
+    }
+
     /**
      * Refuses a tag that registries do not accept.
      *

@@ -1,5 +1,7 @@
 package io.strata.engine.service;
 
+import io.strata.engine.plan.ImageNames;
+
 /**
  * How built images are named and tagged; every field may be null.
  *
@@ -10,11 +12,31 @@ package io.strata.engine.service;
  *     {@code dev} outside git
  * @param publishedTag the tag reused images are taken from; null: the layers file's
  *     {@code settings.published_tag}
+ * @param mergeRequest the merge (pull) request being built, or null for a branch build: its
+ *     builds publish immutable tags only (the input-digest tag and {@code mr-<id>}, the default
+ *     tag), never the published tag, which only the target branch's build moves
  */
-public record ImageOptions(String registry, String fallbackRegistry, String tag, String publishedTag) {
+public record ImageOptions(String registry, String fallbackRegistry, String tag, String publishedTag, String mergeRequest) {
+
+    /** Checks the merge request's id, which becomes part of a tag. */
+    public ImageOptions {
+        if (mergeRequest != null && !mergeRequest.matches("[A-Za-z0-9_.-]{1,100}")) {
+            throw new IllegalArgumentException("a merge request id has letters, digits, '_', '.' and '-' only, not '" + mergeRequest + "'");
+        }
+    }
+
+    /** Options of a branch build. */
+    public ImageOptions(String registry, String fallbackRegistry, String tag, String publishedTag) {
+        this(registry, fallbackRegistry, tag, publishedTag, null);
+    }
 
     /** Every default. */
     public static ImageOptions defaults() {
         return new ImageOptions(null, null, null, null);
+    }
+
+    /** The tag built images get: the one given, else {@code mr-<id>} for a merge request, else {@code fallback}. */
+    String tagOr(String fallback) {
+        return tag != null ? tag : mergeRequest != null ? ImageNames.mergeRequestTag(mergeRequest) : fallback;
     }
 }

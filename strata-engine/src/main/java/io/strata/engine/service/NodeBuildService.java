@@ -55,7 +55,8 @@ public final class NodeBuildService {
         ImageNames names = ImageNames.of(config, registry == null ? ImageNames.LOCAL_REGISTRY : registry);
         SourceInfo source = CheckoutCommits.source(CheckoutFiles.siteDir(site));
         NodeJob job = job(snapshot, request, names, source);
-        String mutableTag = images.publishedTag() != null ? images.publishedTag() : config.settings().publishedTag();
+        String mutableTag = images.mergeRequest() != null ? null
+                : images.publishedTag() != null ? images.publishedTag() : config.settings().publishedTag();
         return new BuildRequest(snapshot, List.of(job), settings(config, site, request.storageDriver()), registry, mutableTag,
                 request.reuse(), 1, request.workDir().toAbsolutePath().normalize(), null, false, source);
     }
@@ -94,7 +95,7 @@ public final class NodeBuildService {
             throw new ConfigException(new Problem(SourceLocation.of(file), id.toString(), id + " needs the image to build FROM",
                     "pass the plan's from: the image of its parent " + parent));
         }
-        String tag = request.images().tag() != null ? request.images().tag() : source.defaultTag();
+        String tag = request.images().tagOr(source.defaultTag());
         ImageNames.checkTag("tag", tag);
         return new NodeJob(id, parent, request.image() != null ? request.image() : names.image(id), tag, from);
     }

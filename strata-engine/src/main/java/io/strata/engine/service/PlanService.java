@@ -134,9 +134,6 @@ public final class PlanService {
     }
 
     private static String tag(ImageOptions images, String analysed) {
-        if (images.tag() != null) {
-            return images.tag();
-        }
-        return analysed != null ? analysed.substring(0, SHORT_ID) : "dev";
+        return images.tagOr(analysed != null ? analysed.substring(0, SHORT_ID) : "dev");
     }
 }

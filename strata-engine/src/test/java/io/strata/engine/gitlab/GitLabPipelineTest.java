@@ -95,12 +95,34 @@ class GitLabPipelineTest {
     }
 
     @Test
+    void branchJobsPublishWhereThePlanSaysAndMoveThePublishedTagMergeRequestJobsNever() {
+        BuildPlan plan = plan(Map.of(OS, List.of(new Reason("packages", "packages.yaml", "package list changed"))));
+        Map<String, Object> branch = parse(GitLabPipeline.write(plan, new GitLabOptions("strata", "layers.yaml", null, List.of(),
+                "registry.example.org:5000", null)));
+        assertEquals("registry.example.org:5000", ((Map<?, ?>) branch.get("variables")).get("STRATA_REGISTRY"));
+        assertEquals(plan.publishedTag(), ((Map<?, ?>) branch.get("variables")).get("STRATA_PUBLISHED_TAG"));
+        String branchScript = ((List<?>) job(branch, "build:hsn-base").get("script")).get(0).toString();
+        assertTrue(branchScript.endsWith("--reuse --registry \"$STRATA_REGISTRY\" --published-tag \"$STRATA_PUBLISHED_TAG\""),
+                branchScript);
+
+        Map<String, Object> mergeRequest = parse(GitLabPipeline.write(plan, new GitLabOptions("strata", "layers.yaml", null, List.of(),
+                "registry.example.org:5000", "42")));
+        String script = ((List<?>) job(mergeRequest, "build:hsn-base").get("script")).get(0).toString();
+        assertTrue(script.endsWith("--reuse --registry \"$STRATA_REGISTRY\" --no-published-tag"), script);
+        assertFalse(script.contains("--published-tag "), script);
+        assertFalse(((Map<?, ?>) mergeRequest.get("variables")).containsKey("STRATA_PUBLISHED_TAG"));
+        assertEquals("mr-42", ImageNames.mergeRequestTag("42"));
+        assertThrows(IllegalArgumentException.class, () -> new GitLabOptions("strata", "layers.yaml", null, List.of(), null, "42; rm"));
+    }
+
+    @Test
     void rebuiltRootChainBuildsEveryNodeEachAfterItsParent() {
         BuildPlan plan = plan(Map.of(OS, List.of(new Reason("packages", "packages.yaml", "package list changed"))));
         Map<String, Object> pipeline = parse(GitLabPipeline.write(plan, GitLabOptions.defaults()));
 
         assertEquals(List.of("build"), pipeline.get("stages"));
-        assertEquals(Map.of("STRATA", "strata", "STRATA_CONFIG", "layers.yaml"), pipeline.get("variables"));
+        assertEquals(Map.of("STRATA", "strata", "STRATA_CONFIG", "layers.yaml", "STRATA_PUBLISHED_TAG", plan.publishedTag()),
+                pipeline.get("variables"));
         assertEquals(List.of("build:my-fav-os-base", "build:hsn-base", "build:compute-compute", "build:uan-uan",
                 "build:slurm-compute", "build:slurm-uan"), jobNames(pipeline));
         Map<String, List<String>> needs = new LinkedHashMap<>();
@@ -108,7 +130,7 @@ class GitLabPipelineTest {
         for (String name : jobNames(pipeline)) {
             Map<String, Object> job = job(pipeline, name);
             assertEquals("build", job.get("stage"));
-            assertEquals(List.of(GitLabPipeline.BUILD_SCRIPT), job.get("script"));
+            assertEquals(List.of(GitLabPipeline.BUILD_SCRIPT + " --published-tag \"$STRATA_PUBLISHED_TAG\""), job.get("script"));
             @SuppressWarnings("unchecked")
             List<String> jobNeeds = (List<String>) job.get("needs");
             needs.put(name, jobNeeds);
@@ -154,7 +176,8 @@ class GitLabPipelineTest {
         assertEquals(List.of(), slurmUan.get("needs"));
         assertEquals("registry.example.org:5000/ca/uan-uan:latest", variables(slurmUan).get("STRATA_FROM"));
         assertFalse(yaml.contains("&id") || yaml.contains("*id"), "no YAML anchors or aliases:\n" + yaml);
-        assertEquals(Map.of("STRATA", "java -jar /opt/strata.jar", "STRATA_CONFIG", "site/layers.yaml"), pipeline.get("variables"));
+        assertEquals(Map.of("STRATA", "java -jar /opt/strata.jar", "STRATA_CONFIG", "site/layers.yaml", "STRATA_PUBLISHED_TAG", "latest"),
+                pipeline.get("variables"));
 
         assertTrue(yaml.contains("# build:compute-compute builds compute/compute FROM registry.example.org:5000/ca/hsn-base:latest (published)\n"
                 + "#   - variable: cluster-inventory/group_vars/Compute.yml -> compute_hugepages changed from 0 to 512"), yaml);

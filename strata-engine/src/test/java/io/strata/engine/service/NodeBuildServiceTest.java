@@ -63,6 +63,17 @@ class NodeBuildServiceTest {
     }
 
     @Test
+    void aMergeRequestsBuildGetsItsOwnTagAndNeverThePublishedOne() {
+        BuildRequest request = NodeBuildService.prepare(request("slurm/uan", "registry.example.org/ca/uan-uan:mr-42",
+                new ImageOptions(null, "registry.example.org", null, "stable", "42"), null));
+        assertEquals("mr-42", request.jobs().get(0).tag());
+        assertNull(request.mutableTag(), "a merge request moves no published tag, even one given");
+        BuildRequest branch = NodeBuildService.prepare(request("slurm/uan", "registry.example.org/ca/uan-uan:abc",
+                new ImageOptions(null, "registry.example.org", null, "stable", null), null));
+        assertEquals("stable", branch.mutableTag());
+    }
+
+    @Test
     void withoutARegistryTheImageStaysInTheLocalStoreTaggedWithTheCommit() {
         BuildRequest request = NodeBuildService.prepare(request("my-fav-os/base", null, ImageOptions.defaults(), "vfs"));
 

@@ -118,6 +118,17 @@ class PlanServiceTest {
     }
 
     @Test
+    void aMergeRequestsPlanBuildsUnderItsOwnTagAndStillStartsFromThePublishedParents() {
+        PlanOutcome outcome = PlanService.plan(new PlanRequest(SiteCheckout.of(dir, "layers.yaml"), new ChangeSpec.Nothing(),
+                Set.of(NodeId.parse("compute/compute")), Set.of(), new ImageOptions("registry.example.org", null, null, null, "42")));
+        assertEquals("mr-42", outcome.plan().tag());
+        assertEquals("registry.example.org/ca/compute-compute:mr-42",
+                outcome.plan().node(NodeId.parse("slurm/compute")).orElseThrow().from());
+        assertEquals("registry.example.org/ca/hsn-base:latest",
+                outcome.plan().node(NodeId.parse("compute/compute")).orElseThrow().from());
+    }
+
+    @Test
     void changedPathsOnlyAreTakenAsTheyAreWithANote() {
         PlanOutcome outcome = PlanService.plan(PlanRequest.of(SiteCheckout.of(dir, "layers.yaml"),
                 new ChangeSpec.Paths(null, List.of("roles/compute_node/tasks/main.yml"))));

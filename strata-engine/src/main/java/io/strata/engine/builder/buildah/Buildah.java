@@ -33,10 +33,25 @@ public final class Buildah {
     public static final String MOUNTED_RUN = resource("mounted-run.sh");
 
     private final BuildahOptions options;
+    private final boolean asRoot;
 
-    /** Commands run with these options. */
+    /** Commands run with these options, rootless. */
     public Buildah(BuildahOptions options) {
+        this(options, false);
+    }
+
+    private Buildah(BuildahOptions options, boolean asRoot) {
         this.options = options;
+        this.asRoot = asRoot;
+    }
+
+    /**
+     * The same commands for a build as root ({@code --allow-root}): root owns the store and can
+     * mount, so work that needs a mounted root runs directly, not inside {@code buildah unshare}
+     * (which needs subordinate ids that root seldom has).
+     */
+    public Buildah asRoot() {
+        return new Buildah(options, true);
     }
 
     /** The options. */
@@ -162,14 +177,16 @@ public final class Buildah {
      *     {@code /etc/resolv.conf} into the root (for work inside it: chroot, Ansible)
      */
     public Command mountedRun(String container, Path rootDir, boolean binds, List<String> argv) {
-        List<String> args = new ArrayList<>(List.of("unshare", "--", "sh", "-c", MOUNTED_RUN, "sh", container,
-                rootDir.toString(), binds ? "1" : "0"));
+        List<String> args = new ArrayList<>(List.of("sh", "-c", MOUNTED_RUN, "sh", container, rootDir.toString(), binds ? "1" : "0"));
         args.addAll(argv);
-        return command(args);
+        return unshare(args);
     }
 
-    /** Runs a command inside {@code buildah unshare} (the user namespace that owns the store). */
+    /** Runs a command inside {@code buildah unshare} (the user namespace that owns the store); as root, directly. */
     public Command unshare(List<String> argv) {
+        if (asRoot) {
+            return new Command(argv, options.environment(), null);
+        }
         List<String> args = new ArrayList<>(List.of("unshare", "--"));
         args.addAll(argv);
         return command(args);

@@ -219,14 +219,18 @@ public final class Preflight {
             String[] parts = info.answer().split(" ", 2);
             String root = parts.length > 1 ? parts[1] : "";
             String name = driver != null ? driver : parts[0];
-            CommandResult unshare = probe(buildah.unshare(List.of("true")));
-            if (!unshare.ok()) {
-                checks.add(Check.fail("user namespace", "buildah unshare failed: " + unshare.lastErrorLine(),
-                        "check the subuid/subgid ranges and newuidmap above; on some systems"
-                        + " kernel.unprivileged_userns_clone=1 or user.max_user_namespaces > 0 is needed"));
-                return driver;
+            if (uid == 0) {
+                checks.add(Check.pass("user namespace", "not needed as root: mounts run directly"));
+            } else {
+                CommandResult unshare = probe(buildah.unshare(List.of("true")));
+                if (!unshare.ok()) {
+                    checks.add(Check.fail("user namespace", "buildah unshare failed for " + user + " (uid " + uid + "): "
+                            + unshare.lastErrorLine(), "check " + user + "'s subuid/subgid ranges and newuidmap above; on some"
+                            + " systems kernel.unprivileged_userns_clone=1 or user.max_user_namespaces > 0 is needed"));
+                    return driver;
+                }
+                checks.add(Check.pass("user namespace", "buildah unshare works"));
             }
-            checks.add(Check.pass("user namespace", "buildah unshare works"));
             Path graphRoot = Path.of(root.isBlank() ? "." : root);
             boolean writable = Files.isDirectory(graphRoot) ? Files.isWritable(graphRoot) : writableParent(graphRoot);
             checks.add(writable ? Check.pass("storage", name + " store at " + root + storageNote(setting, driver, name, failure))

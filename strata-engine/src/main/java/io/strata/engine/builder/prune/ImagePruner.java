@@ -97,9 +97,14 @@ public final class ImagePruner {
         Map<StoredImage, String> refused = new LinkedHashMap<>();
         if (!dryRun) {
             for (StoredImage image : removed) {
-                CommandResult result = runner.run(buildah.rmi(image.id()), OutputSink.NONE);
-                if (!result.ok()) {
-                    refused.put(image, result.errorSummary());
+                // By name: buildah refuses an ID with several names unless forced, and forcing would
+                // also remove the containers that use it. The last name gone, the image goes.
+                for (String name : image.names().isEmpty() ? List.of(image.id()) : image.names()) {
+                    CommandResult result = runner.run(buildah.rmi(name), OutputSink.NONE);
+                    if (!result.ok()) {
+                        refused.put(image, result.errorSummary());
+                        break;
+                    }
                 }
             }
             removed.removeAll(refused.keySet());

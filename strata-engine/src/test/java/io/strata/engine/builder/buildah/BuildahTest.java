@@ -74,6 +74,15 @@ class BuildahTest {
     }
 
     @Test
+    void asRootMountedWorkRunsDirectlyWithTheSameStore() {
+        Buildah root = new Buildah(new BuildahOptions("vfs", "chroot", Set.of(), null)).asRoot();
+        Command run = root.mountedRun("c1", Path.of("/w/rootfs"), true, List.of("true"));
+        assertEquals(List.of("sh", "-c", Buildah.MOUNTED_RUN, "sh", "c1", "/w/rootfs", "1", "true"), run.argv());
+        assertEquals("vfs", run.env().get("STORAGE_DRIVER"), "the script's buildah mount reaches the same store");
+        assertEquals(List.of("ansible-playbook", "pb.yml"), root.unshare(List.of("ansible-playbook", "pb.yml")).argv());
+    }
+
+    @Test
     void theDefaultsUseTheStoresDriverAndChrootIsolation() {
         Command info = new Buildah(BuildahOptions.defaults()).storeInfo();
         assertEquals(Map.of("BUILDAH_ISOLATION", "chroot"), info.env());

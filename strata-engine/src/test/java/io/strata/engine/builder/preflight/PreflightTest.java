@@ -79,6 +79,16 @@ class PreflightTest {
     }
 
     @Test
+    void rootAllowedNeedsNoUserNamespaceAndARefusedNamespaceNamesTheUser() {
+        Check root = check(run(0, true, Set.of()), "user namespace");
+        assertTrue(root.ok() && root.detail().contains("not needed as root"), root.format());
+        assertTrue(runner.commands().stream().noneMatch(c -> c.argv().contains("unshare")), "root probes no buildah unshare");
+        runner.when(c -> c.argv().contains("unshare"), c -> ScriptedRunner.result(125, "", "Error: cannot find mappings"), 1);
+        Check refused = check(run(1001, false, Set.of()), "user namespace");
+        assertTrue(refused.detail().contains("for builder (uid 1001)") && refused.hint().contains("check builder's subuid"), refused.format());
+    }
+
+    @Test
     void rootIsRefusedUnlessAllowed() {
         assertFalse(check(run(0, false, Set.of()), "user").ok());
         assertTrue(check(run(0, true, Set.of()), "user").ok());

@@ -21,7 +21,7 @@ class ImagePrunerTest {
 
     private final ScriptedRunner runner = new ScriptedRunner()
             .when(List.of("buildah", "images"), ScriptedRunner.result(0, "[" + String.join(",",
-                    image("i2", "2026-12-01T10:00:00.2Z", REG + ":in-b"),
+                    image("i2", "2026-12-01T10:00:00.2Z", REG + ":in-b", REG + ":r2"),
                     image("i5", "2026-12-05T10:00:00Z", REG + ":in-e", REG + ":r5"),
                     image("i1", "2026-12-01T10:00:00.100000001Z", "localhost/ca/hsn-base:t1"),
                     image("i3", "2026-12-03T10:00:00Z", REG + ":in-c", REG + ":latest"),
@@ -40,7 +40,8 @@ class ImagePrunerTest {
         ImagePruner.Outcome outcome = pruner.prune(Set.of("ca/hsn-base", "ca/compute-compute"), Set.of("latest"), 2, false);
         assertEquals(List.of("i5", "i4", "i3"), outcome.kept().get("ca/hsn-base").stream().map(ImagePruner.StoredImage::id).toList(),
                 "the two newest, and the published one although older");
-        assertEquals(List.of("i2", "i1", "u1"), removedIds(), "newest first; nanoseconds ordered as times, not as text");
+        assertEquals(List.of(REG + ":in-b", REG + ":r2", "localhost/ca/hsn-base:t1", "u1"), removedIds(),
+                "by name, newest first (nanoseconds ordered as times, not as text); an untagged image by ID");
         assertEquals(List.of("i2", "i1", "u1"), outcome.removed().stream().map(ImagePruner.StoredImage::id).toList());
     }
 
@@ -48,7 +49,7 @@ class ImagePrunerTest {
     void aDryRunRemovesNothingAndARefusedRemovalIsReportedNotFatal() {
         assertEquals(3, pruner.prune(Set.of("ca/hsn-base"), Set.of("latest"), 2, true).removed().size());
         assertTrue(removedIds().isEmpty());
-        runner.when(List.of("buildah", "rmi", "i2"), ScriptedRunner.result(125, "", "Error: image used by 1 container"));
+        runner.when(List.of("buildah", "rmi", REG + ":in-b"), ScriptedRunner.result(125, "", "Error: image used by 1 container"));
         ImagePruner.Outcome outcome = pruner.prune(Set.of("ca/hsn-base"), Set.of("latest"), 2, false);
         assertEquals(List.of("i1", "u1"), outcome.removed().stream().map(ImagePruner.StoredImage::id).toList());
         assertEquals("Error: image used by 1 container", outcome.refused().values().iterator().next());
