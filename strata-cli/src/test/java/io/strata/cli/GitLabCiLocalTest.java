@@ -191,4 +191,27 @@ class GitLabCiLocalTest {
         assertTrue(output.contains("changed: roles/slurm/README.md"), output);
         assertEquals(Map.of(), calls(), "strata was run although nothing is to be rebuilt");
     }
+
+    @Test
+    void aMergeRequestsJobsPublishImmutableTagsOnlyAndTheBranchsJobsPromote() throws Exception {
+        String head = change("roles/slurm/templates/slurm.conf.j2");
+        CliRun mergeRequest = CliRun.of("gitlab-ci", "--config", site.resolve("layers.yaml").toString(), "--base", seed,
+                "--head", head, "--registry", "registry.example.org:5000", "--merge-request", "42", "-o", site.resolve(CHILD).toString());
+        assertEquals(0, mergeRequest.exitCode(), mergeRequest.err());
+        runPipeline();
+        List<String> built = calls().get("slurm/compute");
+        assertEquals("mr-42", option(built, "--tag"));
+        assertEquals("registry.example.org:5000", option(built, "--registry"));
+        assertTrue(built.contains("--no-published-tag") && built.contains("--reuse") && !built.contains("--published-tag"), built.toString());
+        Files.delete(record);
+
+        CliRun branch = CliRun.of("gitlab-ci", "--config", site.resolve("layers.yaml").toString(), "--base", seed,
+                "--head", head, "--registry", "registry.example.org:5000", "-o", site.resolve(CHILD).toString());
+        assertEquals(0, branch.exitCode(), branch.err());
+        runPipeline();
+        List<String> promoted = calls().get("slurm/compute");
+        assertEquals(head.substring(0, 12), option(promoted, "--tag"));
+        assertEquals("latest", option(promoted, "--published-tag"));
+        assertTrue(promoted.contains("--reuse") && !promoted.contains("--no-published-tag"), promoted.toString());
+    }
 }

@@ -287,6 +287,8 @@ class EndToEndTest {
     @Order(9)
     void pruneKeepsTheNewestAndThePublishedImagesOfEachNodeInTheUsersOwnStore() throws Exception {
         List<String> before = env.images();
+        List<String> published = env.run("buildah", "images", "--format", "{{.Name}}:{{.Tag}}").out().lines()
+                .filter(name -> name.endsWith(":latest")).toList();
         Run dry = env.strataCommand(site, "prune", "--keep", "1", "--dry-run");
         assertEquals(0, dry.exit(), dry.all());
         assertEquals(before, env.images(), "a dry run removes nothing");
@@ -295,9 +297,9 @@ class EndToEndTest {
         assertEquals(0, prune.exit(), prune.all());
         List<String> after = env.images();
         assertTrue(after.size() < before.size(), before + " -> " + after);
-        for (String node : List.of("my-fav-os/base", "hsn/base", "compute/compute")) {
-            assertEquals(0, env.run("buildah", "inspect", "--type", "image", image(node) + ":latest").exit(),
-                    "the published image of " + node + " stays");
+        assertTrue(!published.isEmpty(), "the builds above left published images in the store");
+        for (String name : published) {
+            assertEquals(0, env.run("buildah", "inspect", "--type", "image", name).exit(), "the published image " + name + " stays");
         }
     }
 }

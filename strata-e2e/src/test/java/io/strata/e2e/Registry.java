@@ -114,6 +114,25 @@ final class Registry implements AutoCloseable {
         return response.headers().firstValue("Docker-Content-Digest");
     }
 
+    /** The image ID (config digest) of repository:tag. */
+    String imageId(String repository, String tag) throws IOException, InterruptedException {
+        return get("/v2/" + repository + "/manifests/" + tag).path("config").path("digest").asText();
+    }
+
+    /** The labels of the image repository:tag, from its config blob. */
+    JsonNode labels(String repository, String tag) throws IOException, InterruptedException {
+        return get("/v2/" + repository + "/blobs/" + imageId(repository, tag)).path("config").path("Labels");
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + host() + path))
+                .header("Authorization", authorization).header("Accept", ACCEPT).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + response.statusCode());
+        }
+        return new ObjectMapper().readTree(response.body());
+    }
+
     /** The tags of a repository (empty when it does not exist). */
     List<String> tags(String repository) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://" + host() + "/v2/" + repository + "/tags/list"))

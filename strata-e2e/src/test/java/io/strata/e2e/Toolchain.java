@@ -45,7 +45,8 @@ final class Toolchain {
                 "end-to-end builds need subordinate uid and gid ranges for " + user + " in /etc/subuid and /etc/subgid" + HOW);
     }
 
-    private static void require(boolean condition, String message) {
+    /** Skips the calling test unless the condition holds; fails it instead under {@value #REQUIRED}. */
+    static void require(boolean condition, String message) {
         if (Boolean.getBoolean(REQUIRED)) {
             assertTrue(condition, message);
         } else {
