@@ -1,5 +1,6 @@
 package io.strata.cli;
 
+import io.strata.engine.config.LayersConfig;
 import io.strata.engine.gitlab.GitLabOptions;
 import io.strata.engine.gitlab.GitLabPipeline;
 import io.strata.engine.plan.BuildPlan;
@@ -10,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,8 +77,9 @@ final class GitLabCiCommand implements Callable<Integer> {
             planning.tag = ImageNames.mergeRequestTag(mergeRequest);
         }
         BuildPlan plan = planning.plan(site, change);
+        LayersConfig config = site.readConfig();
         String yaml = GitLabPipeline.write(plan, new GitLabOptions(GitLabOptions.DEFAULT_STRATA,
-                site.config.toString(), jobImage, runnerTags, planning.registry(site.readConfig()), mergeRequest));
+                site.config.toString(), jobImage, runnerTags, planning.registry(config), mergeRequest, repositories(config)));
         PrintWriter out = spec.commandLine().getOut();
         if (output == null) {
             out.print(yaml);
@@ -89,5 +94,27 @@ final class GitLabCiCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * The other repositories of the site as the jobs fetch them: each checkout's commit and its
+     * {@code origin} URL without credentials.
+     */
+    private List<GitLabOptions.Repository> repositories(LayersConfig config) {
+        List<GitLabOptions.Repository> repositories = new ArrayList<>();
+        for (Map.Entry<String, Path> entry : site.repoPaths(config).entrySet()) {
+            try (Git git = Git.open(entry.getValue().toFile())) {
+                ObjectId head = git.getRepository().resolve("HEAD");
+                String url = git.getRepository().getConfig().getString("remote", "origin", "url");
+                if (head == null || url == null) {
+                    throw new UserError("repository '" + entry.getKey() + "' at " + entry.getValue() + " has "
+                            + (head == null ? "no commit" : "no remote 'origin'") + ": the child jobs fetch it from there at this commit");
+                }
+                repositories.add(new GitLabOptions.Repository(entry.getKey(), url.replaceFirst("^([a-z+]+://)[^/@]*@", "$1"), head.name()));
+            } catch (IOException e) {
+                throw new UserError("repository '" + entry.getKey() + "' at " + entry.getValue() + " is no git checkout: " + e.getMessage());
+            }
+        }
+        return repositories;
     }
 }

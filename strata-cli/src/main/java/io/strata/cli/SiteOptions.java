@@ -25,8 +25,12 @@ final class SiteOptions {
             description = "The layers file; its folder is the site repository's root (default: ${DEFAULT-VALUE}).")
     Path config;
 
+    /** The variable a generated GitLab job sets to its checkouts ({@code name=dir ...}) when no --repo-dir is given. */
+    static final String REPO_DIRS_VARIABLE = "STRATA_REPO_DIRS";
+
     @Option(names = "--repo-dir", paramLabel = "NAME=PATH",
-            description = "Checkout of a named repository of a multi-repository site (repeatable); overrides settings.repos.")
+            description = "Checkout of a named repository of a multi-repository site (repeatable); overrides settings.repos"
+                    + " (default: $STRATA_REPO_DIRS, 'name=dir ...', as the generated GitLab jobs set it).")
     List<String> repoDirs = new ArrayList<>();
 
     private LayersConfig parsed;
@@ -81,7 +85,12 @@ final class SiteOptions {
             used.add(config.inventory().path());   // an inventory kept in a repository of its own
         }
         Set<String> given = new HashSet<>();
-        for (String mapping : repoDirs) {
+        List<String> mappings = repoDirs;
+        String fromJob = System.getenv(REPO_DIRS_VARIABLE);
+        if (mappings.isEmpty() && fromJob != null && !fromJob.isBlank()) {
+            mappings = List.of(fromJob.strip().split("\\s+"));
+        }
+        for (String mapping : mappings) {
             int equals = mapping.indexOf('=');
             if (equals <= 0 || equals == mapping.length() - 1) {
                 throw new UserError("--repo-dir " + mapping + ": write NAME=PATH, e.g. --repo-dir slurm-config=../slurm-config");

@@ -55,17 +55,7 @@ class GitLabCiLocalTest {
                 + ": run `npm ci` in ci/gitlab (Node.js 20) and `apt-get install -y rsync`, as .ci/run does");
         Assumptions.assumeTrue(onPath("rsync"), "gitlab-ci-local needs rsync: apt-get install -y rsync");
         site = dir.resolve("site");
-        Path example = Path.of("..", "examples", "cluster");
-        try (Stream<Path> paths = Files.walk(example)) {
-            for (Path path : paths.toList()) {
-                Path target = site.resolve(example.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
+        copyTree(Path.of("..", "examples", "cluster"), site);
         try (Git git = Git.init().setDirectory(site.toFile()).setInitialBranch("main").call()) {
             seed = commit(git, "example site");
         }
@@ -73,6 +63,19 @@ class GitLabCiLocalTest {
         Files.writeString(recorder, RECORDER);
         Files.setPosixFilePermissions(recorder, PosixFilePermissions.fromString("rwxr-xr-x"));
         record = dir.resolve("calls.tsv");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        }
     }
 
     private static boolean onPath(String command) {
@@ -213,5 +216,46 @@ class GitLabCiLocalTest {
         assertEquals(head.substring(0, 12), option(promoted, "--tag"));
         assertEquals("latest", option(promoted, "--published-tag"));
         assertTrue(promoted.contains("--reuse") && !promoted.contains("--no-published-tag"), promoted.toString());
+    }
+
+    @Test
+    void aMultiRepositorySitesJobsGetEveryRepositoryAtThePlansCommit() throws Exception {
+        // hsn-config: a repository of its own (its upstream), checked out beside the site.
+        Path upstream = dir.resolve("hsn-upstream");
+        Files.createDirectories(upstream);
+        Files.copy(site.resolve("hsn.yml"), upstream.resolve("hsn.yml"));
+        copyTree(site.resolve("roles/hsn"), upstream.resolve("roles/hsn"));
+        String planned;
+        try (Git git = Git.init().setDirectory(upstream.toFile()).setInitialBranch("main").call()) {
+            planned = commit(git, "hsn layer");
+        }
+        Path checkout = dir.resolve("hsn-checkout");
+        Git.cloneRepository().setURI(upstream.toString()).setDirectory(checkout.toFile()).call().close();
+        try (Git git = Git.open(upstream.toFile())) {
+            Files.writeString(upstream.resolve("later.txt"), "a later commit the jobs must not take\n");
+            commit(git, "later");
+        }
+        Files.writeString(site.resolve("layers.yaml"), Files.readString(site.resolve("layers.yaml"))
+                .replace("hsn:\n  image_types:", "hsn:\n  repo: 'hsn-config'\n  image_types:"));
+        try (Git git = Git.open(site.toFile())) {
+            commit(git, "hsn layer in its own repository");
+        }
+        CliRun written = CliRun.of("gitlab-ci", "--config", site.resolve("layers.yaml").toString(), "--start-at", "hsn/base",
+                "--image-types", "compute", "--repo-dir", "hsn-config=" + checkout, "--tag", "t1", "-o", site.resolve(CHILD).toString());
+        assertEquals(0, written.exitCode(), written.err());
+        Path checkouts = dir.resolve("job-repos");
+        Files.writeString(recorder, RECORDER + """
+                for mapping in $STRATA_REPO_DIRS; do
+                    printf '%s\\t%s\\n' "$mapping" "$(git -C "${mapping#*=}" rev-parse HEAD)" >> "$STRATA_RECORD.repos"
+                done
+                """);
+        String output = runPipeline("--variable", "STRATA_REPOS_DIR=" + checkouts);
+        assertTrue(output.contains("strata: repository hsn-config at " + planned), output);
+        assertEquals(Set.of("hsn/base", "compute/compute", "slurm/compute"), calls().keySet(), output);
+        List<String> seen = Files.readAllLines(Path.of(record + ".repos"));
+        assertEquals(3, seen.size(), seen.toString());
+        for (String line : seen) {
+            assertEquals("hsn-config=" + checkouts.resolve("hsn-config") + "\t" + planned, line, "each job, the plan's commit");
+        }
     }
 }

@@ -17,9 +17,21 @@ import java.util.Objects;
  *     images stay in each runner's local store
  * @param mergeRequest the merge request's IID when the pipeline builds one (its jobs publish
  *     immutable tags only), or null for a branch pipeline (its jobs move the published tag)
+ * @param repositories the other repositories of a multi-repository site, each checked out by the
+ *     jobs at the commit the plan was made from (empty for a single-repository site)
  */
 public record GitLabOptions(String strata, String config, String jobImage, List<String> runnerTags, String registry,
-        String mergeRequest) {
+        String mergeRequest, List<Repository> repositories) {
+
+    /**
+     * A repository the jobs check out.
+     *
+     * @param name its name in the layers file
+     * @param url where the jobs fetch it from (no credentials: GitLab jobs authenticate with their job token)
+     * @param commit the commit the plan was made from
+     */
+    public record Repository(String name, String url, String commit) {
+    }
 
     /** The command jobs run when no {@code STRATA} variable says otherwise. */
     public static final String DEFAULT_STRATA = "strata";
@@ -35,6 +47,7 @@ public record GitLabOptions(String strata, String config, String jobImage, List<
             throw new IllegalArgumentException("the STRATA command must not be blank");
         }
         runnerTags = List.copyOf(runnerTags);
+        repositories = List.copyOf(repositories);
         if (mergeRequest != null && !mergeRequest.matches("[0-9]+")) {
             throw new IllegalArgumentException("a merge request IID is a number, not '" + mergeRequest + "'");
         }
@@ -42,7 +55,12 @@ public record GitLabOptions(String strata, String config, String jobImage, List<
 
     /** Options for a branch pipeline whose images stay in the runners' stores. */
     public GitLabOptions(String strata, String config, String jobImage, List<String> runnerTags) {
-        this(strata, config, jobImage, runnerTags, null, null);
+        this(strata, config, jobImage, runnerTags, null, null, List.of());
+    }
+
+    /** Options for a single-repository site. */
+    public GitLabOptions(String strata, String config, String jobImage, List<String> runnerTags, String registry, String mergeRequest) {
+        this(strata, config, jobImage, runnerTags, registry, mergeRequest, List.of());
     }
 
 

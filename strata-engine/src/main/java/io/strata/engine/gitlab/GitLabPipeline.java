@@ -5,6 +5,10 @@ import io.strata.engine.impact.ImpactResult;
 import io.strata.engine.impact.Reason;
 import io.strata.engine.plan.BuildPlan;
 import io.strata.engine.plan.PlannedNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,6 +54,13 @@ public final class GitLabPipeline {
     public static final String BUILD_SCRIPT = "$STRATA build --config \"$STRATA_CONFIG\" --node \"$STRATA_NODE\""
             + " --from \"$STRATA_FROM\" --image \"$STRATA_IMAGE\" --tag \"$STRATA_TAG\" --reuse";
 
+    /**
+     * The step that checks out the other repositories of a multi-repository site at the commits
+     * the plan was made from, and exports {@code STRATA_REPO_DIRS} for {@code strata build}. A
+     * constant script: names, URLs and commits reach it only as variables.
+     */
+    public static final String CHECKOUT_REPOS = resource("checkout-repos.sh");
+
     /** The script line of the nothing-to-build job. */
     public static final String NOTHING_SCRIPT = "printf '%s\\n' \"$STRATA_MESSAGE\"";
 
@@ -79,6 +90,20 @@ public final class GitLabPipeline {
         if (options.mergeRequest() == null) {
             globals.put("STRATA_PUBLISHED_TAG", escape(plan.publishedTag()));
         }
+        if (plan.impact().base() != null) {
+            globals.put("STRATA_BASE", escape(plan.impact().base()));
+            globals.put("STRATA_HEAD", escape(plan.impact().head()));
+        }
+        if (!options.repositories().isEmpty()) {
+            globals.put("STRATA_REPO_COUNT", Integer.toString(options.repositories().size()));
+            int number = 1;
+            for (GitLabOptions.Repository repository : options.repositories()) {
+                globals.put("STRATA_REPO_" + number + "_NAME", escape(repository.name()));
+                globals.put("STRATA_REPO_" + number + "_URL", escape(repository.url()));
+                globals.put("STRATA_REPO_" + number + "_COMMIT", escape(repository.commit()));
+                number++;
+            }
+        }
         pipeline.put("variables", globals);
         if (plan.build().isEmpty()) {
             Map<String, Object> job = job(options);
@@ -97,6 +122,9 @@ public final class GitLabPipeline {
             variables.put("STRATA_IMAGE", escape(node.image()));
             variables.put("STRATA_TAG", escape(node.tag()));
             job.put("variables", variables);
+            if (!options.repositories().isEmpty()) {
+                job.put("before_script", List.of(CHECKOUT_REPOS));
+            }
             job.put("script", List.of(buildScript(options)));
             pipeline.put(JOB_PREFIX + slugs.get(node.node()), job);
         }
@@ -236,5 +264,16 @@ public final class GitLabPipeline {
         options.setWidth(Integer.MAX_VALUE);
         options.setDereferenceAliases(true);
         return new Yaml(options);
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = GitLabPipeline.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -121,8 +121,9 @@ class GitLabPipelineTest {
         Map<String, Object> pipeline = parse(GitLabPipeline.write(plan, GitLabOptions.defaults()));
 
         assertEquals(List.of("build"), pipeline.get("stages"));
-        assertEquals(Map.of("STRATA", "strata", "STRATA_CONFIG", "layers.yaml", "STRATA_PUBLISHED_TAG", plan.publishedTag()),
-                pipeline.get("variables"));
+        assertEquals(Map.of("STRATA", "strata", "STRATA_CONFIG", "layers.yaml", "STRATA_PUBLISHED_TAG", plan.publishedTag(),
+                "STRATA_BASE", plan.impact().base(), "STRATA_HEAD", plan.impact().head()), pipeline.get("variables"),
+                "the revisions the plan was made from are passed down");
         assertEquals(List.of("build:my-fav-os-base", "build:hsn-base", "build:compute-compute", "build:uan-uan",
                 "build:slurm-compute", "build:slurm-uan"), jobNames(pipeline));
         Map<String, List<String>> needs = new LinkedHashMap<>();
@@ -176,8 +177,8 @@ class GitLabPipelineTest {
         assertEquals(List.of(), slurmUan.get("needs"));
         assertEquals("registry.example.org:5000/ca/uan-uan:latest", variables(slurmUan).get("STRATA_FROM"));
         assertFalse(yaml.contains("&id") || yaml.contains("*id"), "no YAML anchors or aliases:\n" + yaml);
-        assertEquals(Map.of("STRATA", "java -jar /opt/strata.jar", "STRATA_CONFIG", "site/layers.yaml", "STRATA_PUBLISHED_TAG", "latest"),
-                pipeline.get("variables"));
+        assertEquals(Map.of("STRATA", "java -jar /opt/strata.jar", "STRATA_CONFIG", "site/layers.yaml", "STRATA_PUBLISHED_TAG", "latest",
+                "STRATA_BASE", plan.impact().base(), "STRATA_HEAD", plan.impact().head()), pipeline.get("variables"));
 
         assertTrue(yaml.contains("# build:compute-compute builds compute/compute FROM registry.example.org:5000/ca/hsn-base:latest (published)\n"
                 + "#   - variable: cluster-inventory/group_vars/Compute.yml -> compute_hugepages changed from 0 to 512"), yaml);
