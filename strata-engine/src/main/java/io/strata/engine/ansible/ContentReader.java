@@ -437,8 +437,9 @@ final class ContentReader {
         }
     }
 
+    /** Whether a text may read a file: a lookup, or a Jinja include, import or extends. */
     private static boolean mayLookup(String text) {
-        return text.contains("lookup") || text.contains("query") || text.contains("q(");
+        return text.contains("lookup") || text.contains("query") || text.contains("q(") || JinjaReferences.mayInclude(text);
     }
 
     /**
@@ -456,6 +457,8 @@ final class ContentReader {
                     List.of(PathSpec.of(argument, false)), ReadAs.PLAIN, "lookup('" + plugin + "')")));
             case "template" -> call.arguments().stream().limit(1).forEach(argument -> refs.add(new FileUse("templates",
                     List.of(PathSpec.of(argument, false)), ReadAs.TEMPLATE, "lookup('template')")));
+            case LookupCall.JINJA_INCLUDE -> call.arguments().stream().limit(1).forEach(argument -> refs.add(new FileUse("templates",
+                    List.of(PathSpec.of(argument, false)), ReadAs.TEMPLATE, "a Jinja include, import or extends")));
             case "fileglob" -> call.arguments().forEach(argument -> refs.add(new FileUse("files",
                     List.of(PathSpec.of(argument, true)), readAs == null ? ReadAs.PLAIN : readAs, "fileglob")));
             case "first_found" -> refs.add(new FileUse(subdir == null ? "files" : subdir,

@@ -46,9 +46,20 @@ public final class JinjaReferences {
         return walk.use();
     }
 
-    /** The {@code lookup()}, {@code query()} and {@code q()} calls in a template text or a bare expression. */
+    /**
+     * Whether a text may pull in another template ({@code {% include %}}, {@code import},
+     * {@code from}, {@code extends}), which {@link #lookups} reports as {@link LookupCall#JINJA_INCLUDE}.
+     */
+    public static boolean mayInclude(String text) {
+        return text.contains("{%") && (text.contains("include") || text.contains("import") || text.contains("extends"));
+    }
+
+    /**
+     * The {@code lookup()}, {@code query()} and {@code q()} calls in a template text or a bare
+     * expression, and the templates its tags pull in ({@link LookupCall#JINJA_INCLUDE}).
+     */
     public static List<LookupCall> lookups(String text) {
-        if (text.indexOf('(') < 0) {
+        if (text.indexOf('(') < 0 && !mayInclude(text)) {
             return List.of();
         }
         TemplateWalk walk = new TemplateWalk();

@@ -13,6 +13,14 @@ import java.util.List;
  */
 public record LookupCall(String plugin, List<String> arguments) {
 
+    /**
+     * The plugin name of a template that {@code {% include %}}, {@code {% import %}},
+     * {@code {% from ... import %}} or {@code {% extends %}} pulls in: read like
+     * {@code lookup('template')}, from Ansible's template search path. No lookup plugin can have
+     * this name (it is no Python identifier).
+     */
+    public static final String JINJA_INCLUDE = "jinja-include";
+
     /** Keeps an immutable copy of the arguments. */
     public LookupCall {
         arguments = List.copyOf(arguments);

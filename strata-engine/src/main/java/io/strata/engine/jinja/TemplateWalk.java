@@ -222,7 +222,10 @@ final class TemplateWalk {
                 end = Math.min(end, at);
             }
         }
-        expression(helpers.substring(0, end));
+        // The target is read as the argument of a lookup, so that the file it names is recorded
+        // (a literal, or a glob for a computed name) and the variables it uses are read.
+        String target = helpers.substring(0, end).strip();
+        expression(target.isEmpty() ? target : "lookup('" + LookupCall.JINJA_INCLUDE + "', " + target + ")");
         if (name.equals("import")) {
             int as = TagText.indexOfWord(helpers, "as");
             if (as >= 0) {
