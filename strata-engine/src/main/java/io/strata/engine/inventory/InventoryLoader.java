@@ -32,8 +32,14 @@ final class InventoryLoader {
     private static final String VAULT_HEADER = "$ANSIBLE_VAULT;";
     private static final List<String> VARS_EXTENSIONS = List.of("", "yml", "yaml", "json");
     private static final Set<String> YAML_EXTENSIONS = Set.of("yml", "yaml", "json");
+    /**
+     * Extensions Ansible skips in an inventory directory ({@code INVENTORY_IGNORE_EXTS}: its
+     * {@code REJECT_EXTS}, {@code .orig}, {@code .cfg}, {@code .retry}), and documentation and
+     * templates. {@code .ini} is read: ansible-core 2.19 and later read it, earlier versions skip
+     * it, and reading it is the side that never misses a host or a value that may count.
+     */
     private static final Set<String> NOT_INVENTORY_EXTENSIONS = Set.of("md", "rst", "txt", "adoc", "orig", "bak",
-            "retry", "pyc", "pyo", "swp", "j2");
+            "retry", "pyc", "pyo", "swp", "rpm", "cfg", "j2");
 
     /** A vars file of one group or host, with its place in Ansible's load order. */
     private record VarsFile(String path, String owner, int extensionRank, List<String> segments) {

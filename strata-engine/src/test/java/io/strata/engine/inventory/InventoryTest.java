@@ -104,6 +104,18 @@ class InventoryTest {
     }
 
     @Test
+    void filesAnsibleSkipsInAnInventoryFolderDefineNothingButIniFilesCount() throws IOException {
+        write("inv/hosts.yml", "all:\n  children:\n    Compute:\n      hosts: {n1: {}}\n");
+        write("inv/ansible.cfg", "[defaults]\nroles_path = roles\n");
+        write("inv/site.cfg", "[Bogus]\nb1\n");
+        write("inv/hosts.rpm", "[Bogus]\nb2\n");
+        write("inv/extra.ini", "[Login]\nl1\n");
+        Inventory inventory = load();
+        assertTrue(inventory.groupNames().contains("Login"), "an .ini file is read (ansible-core 2.19 and later read it)");
+        assertTrue(!inventory.groupNames().contains("Bogus"), inventory.groupNames().toString());
+    }
+
+    @Test
     void groupVarsFilesOutrankEveryHostsFileGroupVariable() throws IOException {
         write("inv/hosts", "[Compute]\nn1\n[Compute:vars]\nv=from-hosts\nw=from-hosts\n");
         write("inv/group_vars/all.yml", "v: from-group-vars-all\n");
