@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +95,15 @@ class NodeBuildServiceTest {
         Files.writeString(dir.resolve("uan.yml"), "- hosts: UAN\n  roles: [uan]\n");
         BuildRequest dirty = NodeBuildService.prepare(request("uan/uan", "localhost/ca/hsn-base:1", ImageOptions.defaults(), null));
         assertEquals(commit.substring(0, 12) + "-dirty", dirty.jobs().get(0).tag());
+    }
+
+    @Test
+    void twoRepositoryNamesMappedToOneCheckoutAreRefusedOnTheServicePathToo() throws IOException {
+        Path shared = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-shared"));
+        SiteCheckout site = new SiteCheckout(dir, "layers.yaml", Map.of("hsn-config", shared, "slurm-config", shared));
+        ConfigException e = assertThrows(ConfigException.class, () -> NodeBuildService.prepare(new NodeBuildRequest(site,
+                NodeId.parse("uan/uan"), "localhost/ca/hsn-base:1", null, ImageOptions.defaults(), null, false, work)));
+        assertTrue(e.getMessage().contains("are mapped to one checkout"), e.getMessage());
     }
 
     private NodeBuildRequest request(String node, String from, ImageOptions images, String driver) {
