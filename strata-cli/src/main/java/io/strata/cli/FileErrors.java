@@ -1,7 +1,6 @@
 package io.strata.cli;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -18,14 +17,11 @@ final class FileErrors {
     private FileErrors() {
     }
 
-    /** The I/O failure behind an exception, or null when it is not one. */
+    /** The I/O failure behind an exception (an {@code UncheckedIOException}'s cause too), or null when it is not one. */
     static IOException cause(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof IOException io) {
                 return io;
-            }
-            if (cause instanceof UncheckedIOException unchecked) {
-                return unchecked.getCause();
             }
         }
         return null;

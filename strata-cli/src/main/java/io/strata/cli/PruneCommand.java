@@ -58,11 +58,10 @@ final class PruneCommand implements Callable<Integer> {
         }
         LayersConfig config = site.readConfig();
         SiteSnapshot snapshot = SiteSnapshot.load(site.configFile(), site.currentTrees(config));
-        String prefix = ImageNames.LOCAL_REGISTRY + "/";
         ImageNames names = ImageNames.of(config, ImageNames.LOCAL_REGISTRY);
         Set<String> repositories = new LinkedHashSet<>();
         for (NodeId id : snapshot.graph().topologicalOrder()) {
-            repositories.add(names.image(id).substring(prefix.length()));
+            repositories.add(names.repository(id));
         }
         Set<String> tags = new TreeSet<>(publishedTags);
         tags.add(config.settings().publishedTag());

@@ -1,7 +1,10 @@
 package io.strata.cli;
 
+import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.LayersConfig;
+import io.strata.engine.config.Problem;
 import io.strata.engine.graph.LayerGraphBuilder;
+import io.strata.engine.service.RepoCheckouts;
 import io.strata.engine.site.SiteTrees;
 import io.strata.engine.source.DirectorySourceTree;
 import io.strata.engine.source.SourceTree;
@@ -9,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,27 +108,16 @@ final class SiteOptions {
             }
             paths.put(name, Path.of(mapping.substring(equals + 1)).toAbsolutePath().normalize());
         }
-        Map<Path, String> byCheckout = new HashMap<>();
         for (Map.Entry<String, Path> entry : paths.entrySet()) {
             if (!Files.isDirectory(entry.getValue())) {
                 throw new UserError("repository '" + entry.getKey() + "': " + entry.getValue() + " is not a folder");
             }
-            String other = byCheckout.putIfAbsent(realPath(entry.getValue()), entry.getKey());
-            if (other != null) {
-                throw new UserError("repositories '" + other + "' and '" + entry.getKey() + "' are mapped to one checkout, "
-                        + entry.getValue() + ": a change there is analysed as the change of one repository, and the other's"
-                        + " layers would miss it; give each its own checkout (git worktree add), or use one repository name");
-            }
+        }
+        List<Problem> shared = RepoCheckouts.shared(configFile(), paths);
+        if (!shared.isEmpty()) {
+            throw new ConfigException(shared);
         }
         return paths;
-    }
-
-    private static Path realPath(Path dir) {
-        try {
-            return dir.toRealPath();
-        } catch (IOException e) {
-            return dir;
-        }
     }
 
     /** The site's files as checked out now. */

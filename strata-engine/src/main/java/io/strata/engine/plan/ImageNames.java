@@ -51,7 +51,12 @@ public record ImageNames(String registry, String cluster) {
 
     /** The repository of a node's image, without tag. */
     public String image(NodeId node) {
-        return registry + "/" + cluster + "/" + RepositoryName.ofNode(node.layer(), node.type());
+        return registry + "/" + repository(node);
+    }
+
+    /** A node's repository below the registry: {@code <cluster>/<layer>-<type>}. */
+    public String repository(NodeId node) {
+        return cluster + "/" + RepositoryName.ofNode(node.layer(), node.type());
     }
 
     /** A full reference {@code image:tag}. */

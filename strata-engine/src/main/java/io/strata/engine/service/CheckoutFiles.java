@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,32 +57,17 @@ final class CheckoutFiles {
         config.settings().repos().forEach((name, dir) -> dirs.put(name, siteDir.resolve(dir).normalize()));
         site.repoDirs().forEach((name, dir) -> dirs.put(name, siteDir.resolve(dir).normalize()));
         List<Problem> problems = new ArrayList<>();
-        Map<Path, String> byCheckout = new HashMap<>();
         dirs.forEach((name, dir) -> {
             if (!Files.isDirectory(dir)) {
                 problems.add(new Problem(SourceLocation.of(site.configFile()), name, "the checkout of repository '"
                         + name + "', " + dir + ", is not a folder", "check the repository out there, or map it to its folder"));
-                return;
-            }
-            String other = byCheckout.putIfAbsent(realPath(dir), name);
-            if (other != null) {
-                problems.add(new Problem(SourceLocation.of(site.configFile()), name, "repositories '" + other + "' and '" + name
-                        + "' are mapped to one checkout, " + dir + ": a change there is analysed as the change of one repository,"
-                        + " and the other's layers would miss it", "give each its own checkout (git worktree add), or use one repository name"));
             }
         });
+        problems.addAll(RepoCheckouts.shared(site.configFile(), dirs));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return dirs;
-    }
-
-    private static Path realPath(Path dir) {
-        try {
-            return dir.toRealPath();
-        } catch (IOException e) {
-            return dir;
-        }
     }
 
     /** The site's trees as checked out. */

@@ -157,9 +157,8 @@ public final class SiteSnapshot {
             }
         }
         InventorySettings settings = config.inventory();
-        boolean inventoryMissing = settings != null && settings.path() != null && inventoryRepo == null
-                && !inventoryDir.isEmpty() && !inventoryTree.isDirectory(inventoryDir);
-        if (inventoryMissing) {
+        if (settings != null && settings.path() != null && inventoryRepo == null
+                && !inventoryDir.isEmpty() && !inventoryTree.isDirectory(inventoryDir)) {
             problems.add(new Problem(settings.location(), "path", "inventory folder '" + settings.path() + "' does not exist",
                     "create it, correct the path, or map the inventory repository with --repo-dir " + settings.path() + "=PATH"));
         }

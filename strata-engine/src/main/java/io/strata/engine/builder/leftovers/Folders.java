@@ -12,7 +12,7 @@ public final class Folders {
     private Folders() {
     }
 
-    /** Deletes a folder and everything in it; nothing when it does not exist. */
+    /** Deletes a file, or a folder and everything in it; nothing when there is none. */
     public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

@@ -84,6 +84,18 @@ public final class Leftovers {
         return List.copyOf(held.values());
     }
 
+    /** Deletes a file or a folder a killed run left; whether there was one. */
+    private static boolean delete(LedgerEntry entry) {
+        Path path = Path.of(entry.value());
+        try {
+            boolean existed = Files.exists(path);
+            Folders.deleteTree(path);
+            return existed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + entry.value() + ", left by a killed run", e);
+        }
+    }
+
     private static String undo(Path ledger, List<LedgerEntry> held, Buildah buildah, CommandRunner runner) {
         int processes = 0;
         List<String> containers = new ArrayList<>();
@@ -99,17 +111,16 @@ public final class Leftovers {
             }
         }
         for (LedgerEntry entry : held) {
-            if (entry.kind().equals("container") && runner.run(buildah.rm(entry.value()), OutputSink.NONE).ok()) {
-                containers.add(entry.value());
-            } else if (entry.kind().equals("file") || entry.kind().equals("folder")) {
-                try {
-                    if (entry.kind().equals("file")) {
-                        files += Files.deleteIfExists(Path.of(entry.value())) ? 1 : 0;
-                    } else {
-                        Folders.deleteTree(Path.of(entry.value()));
+            switch (entry.kind()) {
+                case "container" -> {
+                    if (runner.run(buildah.rm(entry.value()), OutputSink.NONE).ok()) {
+                        containers.add(entry.value());
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot delete " + entry.value() + ", left by a killed run", e);
+                }
+                case "file" -> files += delete(entry) ? 1 : 0;
+                case "folder" -> delete(entry);
+                default -> {
+                    // processes were stopped above
                 }
             }
         }
