@@ -12,12 +12,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import picocli.CommandLine.Option;
 
 /** Where the site is: the layers file and the checkouts of its repositories. */
@@ -76,17 +75,7 @@ final class SiteOptions {
     Map<String, Path> repoPaths(LayersConfig config) {
         Map<String, Path> paths = new LinkedHashMap<>();
         config.settings().repos().forEach((name, dir) -> paths.put(name, siteDir().resolve(dir).normalize()));
-        Set<String> layerRepos = new TreeSet<>();
-        config.layers().values().forEach(layer -> {
-            if (layer.repo() != null) {
-                layerRepos.add(layer.repo());
-            }
-        });
-        Set<String> used = new TreeSet<>(layerRepos);
-        if (config.inventory() != null && config.inventory().path() != null) {
-            used.add(config.inventory().path());   // an inventory kept in a repository of its own
-        }
-        Set<String> given = new HashSet<>();
+        Set<String> given = new LinkedHashSet<>();
         List<String> mappings = repoDirs;
         String fromJob = System.getenv(REPO_DIRS_VARIABLE);
         if (mappings.isEmpty() && fromJob != null && !fromJob.isBlank()) {
@@ -101,12 +90,11 @@ final class SiteOptions {
             if (!given.add(name)) {
                 throw new UserError("--repo-dir " + name + " is given twice; give each repository one checkout");
             }
-            if (!used.contains(name)) {
-                throw new UserError("--repo-dir " + name + ": no layer of " + configFile() + " has repo '" + name + "'"
-                        + (layerRepos.isEmpty() ? " (it names no repository: a single-repository site needs no --repo-dir)"
-                        : " (its repositories: " + String.join(", ", layerRepos) + ")"));
-            }
             paths.put(name, Path.of(mapping.substring(equals + 1)).toAbsolutePath().normalize());
+        }
+        List<Problem> unused = RepoCheckouts.unused(configFile(), config, "--repo-dir", given);
+        if (!unused.isEmpty()) {
+            throw new ConfigException(unused);
         }
         for (Map.Entry<String, Path> entry : paths.entrySet()) {
             if (!Files.isDirectory(entry.getValue())) {

@@ -82,7 +82,10 @@ public abstract class SiteStep extends Step {
     /** The first problem with the layers file or the repository folders, or null. */
     @CheckForNull String siteProblem() {
         String problem = StepArguments.checkConfig(config);
-        return problem != null ? problem : StepArguments.checkEach(repoDirs, StepArguments::checkRepoDir);
+        if (problem == null) {
+            problem = StepArguments.checkEach(repoDirs, StepArguments::checkRepoDir);
+        }
+        return problem != null ? problem : StepArguments.checkRepoDirNames(repoDirs);
     }
 
     /** What the site steps' descriptors share: their context, list arguments and checks. */
@@ -124,7 +127,9 @@ public abstract class SiteStep extends Step {
 
         /** Checks the repository folders, one {@code NAME=PATH} a line. */
         public FormValidation doCheckRepoDirs(@QueryParameter String value) {
-            return StepArguments.validation(StepArguments.checkEach(StepArguments.lines(value), StepArguments::checkRepoDir));
+            List<String> entries = StepArguments.lines(value);
+            String problem = StepArguments.checkEach(entries, StepArguments::checkRepoDir);
+            return StepArguments.validation(problem != null ? problem : StepArguments.checkRepoDirNames(entries));
         }
     }
 }

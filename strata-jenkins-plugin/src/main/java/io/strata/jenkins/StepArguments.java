@@ -3,9 +3,11 @@ package io.strata.jenkins;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.util.FormValidation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import net.sf.json.JSONArray;
 import net.sf.json.JSONObject;
@@ -42,6 +44,17 @@ final class StepArguments {
     static @CheckForNull String checkRepoDir(String entry) {
         int equals = entry.indexOf('=');
         return equals <= 0 || equals == entry.length() - 1 ? Messages.StepArguments_NotARepoDir(entry) : null;
+    }
+
+    /** The problem with {@code NAME=PATH} entries that give one repository name twice, or null. */
+    static @CheckForNull String checkRepoDirNames(@CheckForNull List<String> entries) {
+        Set<String> names = new HashSet<>();
+        for (String name : repoDirNames(entries)) {
+            if (!names.add(name)) {
+                return Messages.StepArguments_RepoDirTwice(name);
+            }
+        }
+        return null;
     }
 
     /**
@@ -82,6 +95,18 @@ final class StepArguments {
             }
         }
         return dirs;
+    }
+
+    /** The names of {@code NAME=PATH} entries, in order, repeats kept. */
+    private static List<String> repoDirNames(@CheckForNull List<String> entries) {
+        List<String> names = new ArrayList<>();
+        if (entries != null) {
+            for (String entry : entries) {
+                int equals = entry.indexOf('=');
+                names.add((equals < 0 ? entry : entry.substring(0, equals)).strip());
+            }
+        }
+        return names;
     }
 
     /** The non-blank lines of a text area, stripped. */

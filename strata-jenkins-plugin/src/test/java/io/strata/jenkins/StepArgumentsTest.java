@@ -36,5 +36,8 @@ class StepArgumentsTest {
         assertNotNull(StepArguments.checkRepoDir("=repos/slurm"));
         assertEquals(Map.of("slurm-config", "repos/slurm", "uan-config", "repos/uan=x"),
                 StepArguments.repoDirs(List.of("slurm-config = repos/slurm", "uan-config=repos/uan=x")));
+        assertNull(StepArguments.checkRepoDirNames(List.of("slurm-config=repos/slurm", "uan-config=repos/uan")));
+        assertEquals("repoDirs gives slurm-config twice; give each repository one checkout",
+                StepArguments.checkRepoDirNames(List.of("slurm-config=repos/a", "uan-config=repos/uan", " slurm-config =repos/b")));
     }
 }

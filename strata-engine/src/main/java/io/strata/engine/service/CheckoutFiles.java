@@ -63,6 +63,7 @@ final class CheckoutFiles {
                         + name + "', " + dir + ", is not a folder", "check the repository out there, or map it to its folder"));
             }
         });
+        problems.addAll(RepoCheckouts.unused(site.configFile(), config, "repoDirs", site.repoDirs().keySet()));
         problems.addAll(RepoCheckouts.shared(site.configFile(), dirs));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

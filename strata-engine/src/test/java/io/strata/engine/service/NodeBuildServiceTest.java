@@ -106,6 +106,16 @@ class NodeBuildServiceTest {
         assertTrue(e.getMessage().contains("are mapped to one checkout"), e.getMessage());
     }
 
+    @Test
+    void aRepositoryNameNoLayerUsesIsRefusedOnTheServicePathToo() throws IOException {
+        Path other = Files.createDirectories(dir.resolveSibling(dir.getFileName() + "-other"));
+        SiteCheckout site = new SiteCheckout(dir, "layers.yaml", Map.of("slurm-confg", other));
+        ConfigException e = assertThrows(ConfigException.class, () -> NodeBuildService.prepare(new NodeBuildRequest(site,
+                NodeId.parse("uan/uan"), "localhost/ca/hsn-base:1", null, ImageOptions.defaults(), null, false, work)));
+        assertTrue(e.getMessage().contains("repoDirs slurm-confg: no layer of layers.yaml has repo 'slurm-confg' (it names no repository)"),
+                e.getMessage());
+    }
+
     private NodeBuildRequest request(String node, String from, ImageOptions images, String driver) {
         return new NodeBuildRequest(SiteCheckout.of(dir, "layers.yaml"), NodeId.parse(node), from, null, images, driver, false, work);
     }
