@@ -102,6 +102,11 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--reuse", description = "Skip nodes whose input digest is already published (a re-run rebuilds only what failed).")
     boolean reuse;
 
+    @Option(names = "--audit-inputs", description = {"Trace every file Ansible opens while it runs a node's playbook (strace) and",
+            "fail the node, before publishing, when it read a file of the site that is not among its analysed inputs;",
+            "<work-dir>/logs/<node>.audit.txt lists what was read."})
+    boolean auditInputs;
+
     @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Nodes built at once (default: settings.build.jobs, else 2).")
     Integer jobs;
 
@@ -158,7 +163,7 @@ final class BuildCommand implements Callable<Integer> {
         List<NodeJob> plan = node != null ? singleNode(snapshot, names, source) : planned(names, mutable, source);
         checkTag(plan);
         BuildRequest request = new BuildRequest(snapshot, plan, settings, targetRegistry, mutable, reuse,
-                jobs != null ? jobs : settings.jobs(), workDir(), authFile, allowRoot, source);
+                jobs != null ? jobs : settings.jobs(), workDir(), authFile, allowRoot, source, auditInputs);
         PrintWriter out = spec.commandLine().getOut();
         Cancellation cancellation = new Cancellation();
         BuildSession session = new BuildSession(System.getenv(), cancellation);

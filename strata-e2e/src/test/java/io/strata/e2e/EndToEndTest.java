@@ -106,8 +106,11 @@ class EndToEndTest {
     void theComputeBranchIsBuiltWithGroupVarsPublishedLabelledAndExportedAsSquashfs() throws Exception {
         Path squashfs = site.resolveSibling("squashfs");
         Run run = env.strata(site, creds(), "build", "--start-at", "hsn/base", "--image-types", "compute", "--tag", "r1",
-                "--squashfs", squashfs.toString(), "-j", "2");
+                "--squashfs", squashfs.toString(), "-j", "2", "--audit-inputs");
         assertEquals(0, run.exit(), run.all());
+        for (String node : BRANCH) {
+            assertAudited(site, node);
+        }
         assertTrue(run.out().contains("3 nodes: 3 built"), run.out());
         assertTrue(run.out().matches("(?s).*NODE +RESULT +DURATION +IMAGE +DIGEST.*"), "the final table: " + run.out());
         for (String node : BRANCH) {
@@ -300,6 +303,69 @@ class EndToEndTest {
         assertTrue(!published.isEmpty(), "the builds above left published images in the store");
         for (String name : published) {
             assertEquals(0, env.run("buildah", "inspect", "--type", "image", name).exit(), "the published image " + name + " stays");
+        }
+    }
+
+    @Test
+    @Order(10)
+    void everyPlaybookOfTheExampleAndOfARicherSiteReadsOnlyItsAnalysedInputs() throws Exception {
+        Run uan = env.strata(site, creds(), "build", "--start-at", "uan/uan", "--image-types", "uan", "--tag", "a1", "--audit-inputs");
+        assertEquals(0, uan.exit(), uan.all());
+        assertAudited(site, "uan/uan");
+        assertAudited(site, "slurm/uan");
+
+        Path rich = env.site("rich");
+        overlay(Path.of(EndToEndTest.class.getResource("/rich-site").toURI()), rich);
+        Run built = env.strata(rich, creds(), "build", "--node", "uan/uan", "--from", image("hsn/base") + ":latest", "--tag", "rich1",
+                "--audit-inputs");
+        assertEquals(0, built.exit(), built.all());
+        String audit = assertAudited(rich, "uan/uan");
+        for (String file : List.of("templates/banner.j2", "templates/layout.j2", "templates/macros.j2", "templates/names.j2",
+                "templates/partials/footer.j2", "templates/contact.j2", "files/site-id.txt", "files/profile/site.sh",
+                "files/profile/history.sh", "files/notes.txt", "files/limits.conf", "vars/uan-extra.yml",
+                "roles/tools/templates/tools.conf.j2", "roles/tools/templates/tools-extra.j2", "roles/tools/defaults/main.yml")) {
+            assertTrue(audit.contains("\nread " + file + "\n"), "the run read " + file + " and the analysis named it: " + audit);
+        }
+        String reference = image("uan/uan") + ":rich1";
+        assertEquals("Welcome ca.example.org\nSupport: hpc@example.org\n", env.readFile(reference, "/etc/issue.strata"));
+        assertEquals("tools=htop,tmux\nextra=none\n", env.readFile(reference, "/etc/strata-tools.conf"));
+        assertEquals("clusterA-site-7\n", env.readFile(reference, "/etc/site-id"));
+
+        Files.writeString(rich.resolve("uan.yml"), Files.readString(rich.resolve("uan.yml")) + """
+
+                    - name: A read the analysis cannot see (a shell on the controller)
+                      ansible.builtin.debug:
+                        msg: "{{ lookup('ansible.builtin.pipe', 'cat files/hidden.txt') }}"
+                """);
+        Files.writeString(rich.resolve("files/hidden.txt"), "seen only by the shell\n");
+        Optional<String> before = digest("uan/uan", "rich1");
+        Run caught = env.strata(rich, creds(), "build", "--node", "uan/uan", "--from", image("hsn/base") + ":latest", "--tag", "rich2",
+                "--audit-inputs");
+        assertEquals(1, caught.exit(), caught.all());
+        assertTrue(caught.all().contains("audit: Ansible read files of the site that are not among the analysed inputs of uan/uan: "
+                + "files/hidden.txt"), caught.all());
+        assertFalse(caught.all().contains("\tat "), "no stack trace: " + caught.all());
+        assertEquals(Optional.empty(), digest("uan/uan", "rich2"), "nothing is published when the audit fails");
+        assertEquals(before, digest("uan/uan", "rich1"));
+        assertNothingLeftBehind();
+    }
+
+    /** The node's audit found nothing unexplained; returns its report. */
+    private static String assertAudited(Path buildSite, String node) throws IOException {
+        String report = Files.readString(env.workDir(buildSite).resolve("logs").resolve(node.replace('/', '-') + ".audit.txt"));
+        assertTrue(report.lines().findFirst().orElse("").matches("Ansible read [1-9][0-9]* files of the site: .*; 0 unexplained"),
+                node + ": " + report);
+        return report;
+    }
+
+    /** Copies the files of {@code overlay} over a site, replacing those it has too. */
+    private static void overlay(Path overlay, Path site) throws IOException {
+        try (Stream<Path> files = Files.walk(overlay)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = site.resolve(overlay.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 }

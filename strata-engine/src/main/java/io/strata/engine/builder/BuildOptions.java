@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * @param workDir where nodes' scratch folders go (each removed when its node ends)
  * @param logDir where logs and input lists go
  * @param source the sources' repository and commit, for labels
+ * @param auditInputs whether each playbook run is traced and what it read compared with the node's analysed inputs
  */
-public record BuildOptions(BuildSettings settings, String mutableTag, boolean reuse, Path workDir, Path logDir, SourceInfo source) {
+public record BuildOptions(BuildSettings settings, String mutableTag, boolean reuse, Path workDir, Path logDir, SourceInfo source,
+        boolean auditInputs) {
 }

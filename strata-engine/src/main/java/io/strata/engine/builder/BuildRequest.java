@@ -20,6 +20,7 @@ import java.util.List;
  * @param authFile the registry auth file given by the user, or null
  * @param allowRoot whether running as root is allowed
  * @param source the sources' repository and commit, for labels
+ * @param auditInputs whether each playbook run is traced and audited against the node's analysed inputs
  */
 public record BuildRequest(
         SiteSnapshot site,
@@ -32,7 +33,8 @@ public record BuildRequest(
         Path workDir,
         Path authFile,
         boolean allowRoot,
-        SourceInfo source) {
+        SourceInfo source,
+        boolean auditInputs) {
 
     /** Keeps an immutable copy of the jobs. */
     public BuildRequest {

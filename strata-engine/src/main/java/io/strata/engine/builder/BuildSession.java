@@ -121,7 +121,7 @@ public final class BuildSession {
                     duration -> Thread.sleep(duration.toMillis()));
             Publisher publisher = request.registry() == null ? new LocalPublisher(buildah, runner) : registry;
             BuildOptions buildOptions = new BuildOptions(request.settings(), request.mutableTag(), request.reuse(),
-                    request.scratchDir(), request.logDir(), request.source());
+                    request.scratchDir(), request.logDir(), request.source(), request.auditInputs());
             LayerBuilder builder = new LayerBuilder(request.site(), buildOptions, buildah, publisher, registry, runner,
                     preflight.tools(), ledger);
             BuildRunner buildRunner = new BuildRunner(builder, request.parallel(), request.logDir(), progress, cancellation, mask);
@@ -157,7 +157,7 @@ public final class BuildSession {
                 && !ImageReference.isLocal(job.from()));
         return new PreflightNeeds(request.allowRoot(), request.settings().storageDriver(),
                 playbooks ? request.settings().connection() : null, managers, request.settings().squashfs() != null,
-                request.registry() != null || remoteParents);
+                request.registry() != null || remoteParents, request.auditInputs() && playbooks);
     }
 
     /** The package lists of the roots built, parsed and checked (every problem at once). */

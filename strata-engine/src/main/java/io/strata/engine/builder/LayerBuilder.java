@@ -3,6 +3,9 @@ package io.strata.engine.builder;
 import io.strata.engine.builder.ansible.BuildInventory;
 import io.strata.engine.builder.ansible.Connection;
 import io.strata.engine.builder.ansible.PlaybookCommand;
+import io.strata.engine.builder.audit.AuditReport;
+import io.strata.engine.builder.audit.InputAudit;
+import io.strata.engine.builder.audit.ReadTrace;
 import io.strata.engine.builder.ansible.RetryPolicy;
 import io.strata.engine.builder.buildah.Buildah;
 import io.strata.engine.builder.buildah.ImageReference;
@@ -264,7 +267,7 @@ public final class LayerBuilder implements NodeBuilder {
                 container = candidate;
                 break;
             }
-            CommandResult result = runPlaybook(attempt, candidate, node.playbook(), connection);
+            CommandResult result = runPlaybook(attempt, candidate, node.playbook(), connection, options.auditInputs() ? digest : null);
             mark = attempt.phase("playbook", mark);
             if (result.ok()) {
                 container = candidate;
@@ -372,42 +375,76 @@ public final class LayerBuilder implements NodeBuilder {
         }
     }
 
-    private CommandResult runPlaybook(Attempt attempt, String container, String playbook, Connection connection) {
+    /**
+     * Runs a playbook against the container, in the node's repository as built. With
+     * {@code audited} (the node's digest), under the read tracer, and audits what Ansible read.
+     */
+    private CommandResult runPlaybook(Attempt attempt, String container, String playbook, Connection connection,
+            InputDigest audited) {
         LayerNode node = attempt.node;
         SourceTree tree = site.repoTree(node.id());
         Path repoDir = SourceDirs.of(tree, attempt.work.resolve("src"));
-        Path inventoryDir = siteInventory(attempt);
+        Path inventoryTree = inventoryTree(attempt);
+        Path inventoryDir = inventoryTree == null || site.inventoryDir().isEmpty() ? inventoryTree : inventoryTree.resolve(site.inventoryDir());
         Path inventory = attempt.work.resolve(BuildInventory.FILE);
         String address = connection == Connection.CHROOT ? attempt.rootfs().toString() : container;
+        Path trace = attempt.work.resolve("trace");
         try {
             Files.writeString(inventory, BuildInventory.yaml(node.groups(), connection, address));
+            if (audited != null) {
+                Files.createDirectories(trace);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         PlaybookCommand play = new PlaybookCommand(playbook, inventoryDir, inventory, connection, attempt.work.resolve("tmp"),
                 options.settings().pythonInterpreter());
+        List<String> argv = audited == null ? play.argv() : ReadTrace.command(trace, play.argv());
         Command command = connection == Connection.CHROOT
-                ? buildah.mountedRun(container, attempt.rootfs(), true, play.argv())
-                : buildah.unshare(play.argv());
-        return attempt.run(command.withEnv(play.env()).in(repoDir));
+                ? buildah.mountedRun(container, attempt.rootfs(), true, argv)
+                : buildah.unshare(argv);
+        CommandResult result = attempt.run(command.withEnv(play.env()).in(repoDir));
+        if (audited != null && result.ok()) {
+            audit(attempt, new InputAudit(repoDir, audited.files(), inventoryTree, site.inventory().parsedFiles(),
+                    List.of(attempt.work.resolve("tmp"), inventory, attempt.rootfs(), trace)), trace, repoDir);
+        }
+        return result;
     }
 
-    private Path siteInventory(Attempt attempt) {
+    /** The folder of the tree the site's inventory is read from, written out for the run; null without an inventory. */
+    private Path inventoryTree(Attempt attempt) {
         if (site.config().inventory() == null || site.config().inventory().path() == null) {
             return null;
         }
         if (site.inventoryRepo() != null) {
             return SourceDirs.of(site.trees().repos().get(site.inventoryRepo()), attempt.work.resolve("inventory"));
         }
-        Path main = SourceDirs.of(site.trees().main(), attempt.work.resolve("main"));
-        return site.inventoryDir().isEmpty() ? main : main.resolve(site.inventoryDir());
+        return SourceDirs.of(site.trees().main(), attempt.work.resolve("main"));
+    }
+
+    /** Records what the traced run read; a read no analysed input explains fails the node before anything is published. */
+    private void audit(Attempt attempt, InputAudit audit, Path trace, Path repoDir) {
+        AuditReport report;
+        try {
+            report = audit.check(ReadTrace.filesRead(trace, repoDir));
+            Files.writeString(options.logDir().resolve(attempt.job.slug() + ".audit.txt"), report.text());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the trace of the playbook run in " + trace, e);
+        }
+        attempt.log.line(OutputSink.Stream.INFO, "audit: " + report.summary());
+        if (!report.unexplained().isEmpty()) {
+            throw new BuildFailure("audit: Ansible read files of the site that are not among the analysed inputs of "
+                    + attempt.job.node() + ": " + String.join(", ", report.unexplained()),
+                    "a change to them would not rebuild this node; nothing was published. Report it with "
+                    + options.logDir().resolve(attempt.job.slug() + ".audit.txt"));
+        }
     }
 
     private void test(Attempt attempt, String imageId, ImageTest test) {
         String container = attempt.newContainer(ImageIds.bare(imageId), PullPolicy.NEVER);
         CommandResult result;
         if (test.playbook() != null) {
-            result = runPlaybook(attempt, container, test.playbook(), options.settings().connection());
+            result = runPlaybook(attempt, container, test.playbook(), options.settings().connection(), null);
         } else {
             List<String> argv = new ArrayList<>(List.of("chroot", attempt.rootfs().toString()));
             argv.addAll(test.command());

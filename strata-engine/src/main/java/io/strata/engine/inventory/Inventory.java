@@ -47,6 +47,7 @@ public final class Inventory implements InventoryView {
     private final List<Problem> problems;
     private final Set<String> files;
     private final Set<String> hostsFiles;
+    private final Set<String> parsedFiles;
     private final Memo<String, Set<String>> ancestors = new Memo<>();
 
     Inventory(String dir, Set<String> groups, Map<String, Set<String>> children, Map<String, Set<String>> directGroups,
@@ -92,6 +93,18 @@ public final class Inventory implements InventoryView {
         this.problems = List.copyOf(allProblems);
         this.files = Set.copyOf(files);
         this.hostsFiles = Set.copyOf(hostsFiles);
+        Set<String> parsed = new TreeSet<>(hostsFiles);
+        sources.forEach(source -> parsed.add(source.file()));
+        this.parsedFiles = Collections.unmodifiableSet(parsed);
+    }
+
+    /**
+     * The files Strata reads as Ansible loads them: the hosts files and the group_vars and
+     * host_vars files Ansible reads. Every value they define is tracked, so a build that reads
+     * them reads nothing the analysis does not know.
+     */
+    public Set<String> parsedFiles() {
+        return parsedFiles;
     }
 
     /** Adds a parent-child edge; false when it would make a cycle ({@code all} is never a child). */

@@ -58,7 +58,7 @@ public final class NodeBuildService {
         String mutableTag = images.mergeRequest() != null ? null
                 : images.publishedTag() != null ? images.publishedTag() : config.settings().publishedTag();
         return new BuildRequest(snapshot, List.of(job), settings(config, site, request.storageDriver()), registry, mutableTag,
-                request.reuse(), 1, request.workDir().toAbsolutePath().normalize(), null, false, source);
+                request.reuse(), 1, request.workDir().toAbsolutePath().normalize(), null, false, source, false);
     }
 
     /**

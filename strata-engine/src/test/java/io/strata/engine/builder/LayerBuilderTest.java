@@ -95,7 +95,7 @@ class LayerBuilderTest {
         Publisher registry = new RegistryPublisher(buildah, runner, new RetrySchedule(2, Duration.ZERO), work.resolve("tmp"), d -> { });
         Publisher publisher = remote ? registry : new LocalPublisher(buildah, runner);
         BuildOptions options = new BuildOptions(settings, "latest", reuse, work.resolve("tmp"), work.resolve("logs"),
-                new SourceInfo("https://git.example.org/site.git", "0123456789abcdef"));
+                new SourceInfo("https://git.example.org/site.git", "0123456789abcdef"), false);
         return new LayerBuilder(snapshot, options, buildah, publisher, registry, runner, TOOLS, Holdings.NONE);
     }
 

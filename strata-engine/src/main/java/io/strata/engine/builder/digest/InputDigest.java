@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The hash of exactly what a node is built from, with the lines it was computed over (kept in
@@ -42,6 +44,17 @@ public record InputDigest(List<String> lines) {
     /** The immutable tag of images built from these inputs: {@code in-} and 32 hex digits. */
     public String tag() {
         return TAG_PREFIX + value().substring("sha256:".length(), "sha256:".length() + TAG_DIGITS);
+    }
+
+    /** The files of the playbook's repository it counts by content ({@code file PATH HASH} lines), repository-relative. */
+    public Set<String> files() {
+        Set<String> files = new TreeSet<>();
+        for (String line : lines) {
+            if (line.startsWith("file ")) {
+                files.add(line.substring("file ".length(), line.lastIndexOf(' ')));
+            }
+        }
+        return files;
     }
 
     /** The lines as one text. */

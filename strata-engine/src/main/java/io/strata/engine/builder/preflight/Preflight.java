@@ -1,6 +1,7 @@
 package io.strata.engine.builder.preflight;
 
 import io.strata.engine.builder.ansible.Connection;
+import io.strata.engine.builder.audit.ReadTrace;
 import io.strata.engine.builder.buildah.Buildah;
 import io.strata.engine.builder.buildah.BuildahOptions;
 import io.strata.engine.builder.digest.ToolVersions;
@@ -102,6 +103,10 @@ public final class Preflight {
         if (needs.squashfs()) {
             tools.add(CompletableFuture.supplyAsync(() -> tool("mksquashfs", List.of("mksquashfs", "-version"), "squashfs export",
                     "apt-get install squashfs-tools"), pool));
+        }
+        if (needs.audit()) {
+            tools.add(CompletableFuture.supplyAsync(() -> tool(ReadTrace.PROGRAM, List.of(ReadTrace.PROGRAM, "-V"),
+                    "--audit-inputs (tracing what Ansible reads)", "apt-get install strace"), pool));
         }
         if (needs.registry()) {
             tools.add(CompletableFuture.supplyAsync(() -> tool("skopeo", List.of("skopeo", "--version"),

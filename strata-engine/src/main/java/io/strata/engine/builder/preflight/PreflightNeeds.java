@@ -12,9 +12,10 @@ import java.util.Set;
  * @param packageManagers the package managers of the roots built ({@code apt}, {@code dnf}, {@code zypper})
  * @param squashfs whether squashfs files are exported
  * @param registry whether a registry is read or written
+ * @param audit whether playbook runs are traced to audit what they read ({@code strace})
  */
 public record PreflightNeeds(boolean allowRoot, String storageDriver, Connection connection, Set<String> packageManagers,
-        boolean squashfs, boolean registry) {
+        boolean squashfs, boolean registry, boolean audit) {
 
     /** Keeps an immutable copy. */
     public PreflightNeeds {

@@ -40,7 +40,7 @@ class PreflightTest {
 
     private PreflightResult run(int uid, boolean allowRoot, Set<String> managers) {
         return new Preflight(runner, BuildahOptions.defaults(), etc, bin, uid, "builder")
-                .run(new PreflightNeeds(allowRoot, "auto", Connection.CHROOT, managers, true, false));
+                .run(new PreflightNeeds(allowRoot, "auto", Connection.CHROOT, managers, true, false, false));
     }
 
     private static Check check(PreflightResult result, String name) {
@@ -121,7 +121,7 @@ class PreflightTest {
                 .when(List.of("buildah", "info"), ScriptedRunner.result(0, "overlay " + store + "\n", ""))
                 .when(List.of("ansible-doc"), ScriptedRunner.result(0, "", "[WARNING]: containers.podman.buildah was not found"));
         PreflightResult result = new Preflight(bare, BuildahOptions.defaults(), etc, bin, 1001, "builder")
-                .run(new PreflightNeeds(false, "overlay", Connection.BUILDAH, Set.of(), false, false));
+                .run(new PreflightNeeds(false, "overlay", Connection.BUILDAH, Set.of(), false, false, false));
         assertEquals("ansible-galaxy collection install containers.podman", check(result, "connection").hint());
     }
 }

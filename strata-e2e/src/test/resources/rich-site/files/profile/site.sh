@@ -1,0 +1,1 @@
+export STRATA_SITE=clusterA
