@@ -309,6 +309,7 @@ class EndToEndTest {
     @Test
     @Order(10)
     void everyPlaybookOfTheExampleAndOfARicherSiteReadsOnlyItsAnalysedInputs() throws Exception {
+        // The failure path (a read the analysis does not name fails the node, nothing published) is LayerBuilderTest's.
         Run uan = env.strata(site, creds(), "build", "--start-at", "uan/uan", "--image-types", "uan", "--tag", "a1", "--audit-inputs");
         assertEquals(0, uan.exit(), uan.all());
         assertAudited(site, "uan/uan");
@@ -333,20 +334,20 @@ class EndToEndTest {
 
         Files.writeString(rich.resolve("uan.yml"), Files.readString(rich.resolve("uan.yml")) + """
 
-                    - name: A read the analysis cannot see (a shell on the controller)
-                      ansible.builtin.debug:
-                        msg: "{{ lookup('ansible.builtin.pipe', 'cat files/hidden.txt') }}"
+                    - name: A command on the controller, which may read anything (here files/hidden.txt)
+                      ansible.builtin.copy:
+                        content: "{{ lookup('ansible.builtin.pipe', 'cat files/hidden.txt') }}\\n"
+                        dest: /etc/strata-hidden
+                        mode: "0644"
                 """);
         Files.writeString(rich.resolve("files/hidden.txt"), "seen only by the shell\n");
-        Optional<String> before = digest("uan/uan", "rich1");
-        Run caught = env.strata(rich, creds(), "build", "--node", "uan/uan", "--from", image("hsn/base") + ":latest", "--tag", "rich2",
+        Run conservative = env.strata(rich, creds(), "build", "--node", "uan/uan", "--from", image("hsn/base") + ":latest", "--tag", "rich2",
                 "--audit-inputs");
-        assertEquals(1, caught.exit(), caught.all());
-        assertTrue(caught.all().contains("audit: Ansible read files of the site that are not among the analysed inputs of uan/uan: "
-                + "files/hidden.txt"), caught.all());
-        assertFalse(caught.all().contains("\tat "), "no stack trace: " + caught.all());
-        assertEquals(Optional.empty(), digest("uan/uan", "rich2"), "nothing is published when the audit fails");
-        assertEquals(before, digest("uan/uan", "rich1"));
+        assertEquals(0, conservative.exit(), conservative.all());
+        String counted = assertAudited(rich, "uan/uan");
+        assertTrue(counted.contains("\nread files/hidden.txt\n"), "every file of the repository counts for a node running a"
+                + " command on the controller: " + counted);
+        assertEquals("seen only by the shell\n", env.readFile(image("uan/uan") + ":rich2", "/etc/strata-hidden"));
         assertNothingLeftBehind();
     }
 

@@ -33,12 +33,17 @@ final class ContentReader {
     private static final Set<String> PLAY_TASK_LISTS = Set.of("pre_tasks", "tasks", "post_tasks", "handlers");
     private static final Set<String> IMPORT_PLAYBOOK = Set.of("import_playbook", "ansible.builtin.import_playbook",
             "ansible.legacy.import_playbook", "include");
+    /** Modules that run a command, which reads what it reads: on the controller, any file of the site. */
+    private static final Set<String> COMMAND_MODULES = Set.of("command", "shell", "script", "raw");
+    /** The names of the controller in {@code delegate_to}. */
+    private static final Set<String> LOCALHOST = Set.of("localhost", "127.0.0.1", "::1");
     /** Lookups whose arguments name files the controller reads. */
     private static final Set<String> FILE_LOOKUPS = Set.of("file", "template", "fileglob", "first_found", "unvault",
             "csvfile", "ini");
 
     private final VariableSet variables = new VariableSet();
     private final List<Ref> refs = new ArrayList<>();
+    private final List<String> controllerCommands = new ArrayList<>();
     private final Set<String> collections = new TreeSet<>();
     private final List<String> searchCollections = new ArrayList<>();
     private boolean dynamicGroups;
@@ -164,7 +169,8 @@ final class ContentReader {
     }
 
     private ContentSummary summary(String problem) {
-        return new ContentSummary(variables.toUse(), refs, collections, searchCollections, dynamicGroups, problem);
+        return new ContentSummary(variables.toUse(), refs, collections, searchCollections, dynamicGroups, controllerCommands,
+                problem);
     }
 
     private void varsFiles(Object value) {
@@ -231,6 +237,10 @@ final class ContentReader {
         }
         Map<String, Object> extra = task.get("args") instanceof Map<?, ?> args ? stringKeys(args) : Map.of();
         actions.forEach((module, args) -> action(module, args, extra, loop));
+        if (task.containsKey("local_action") || LOCALHOST.contains(String.valueOf(task.get("delegate_to")).strip())) {
+            actions.keySet().stream().map(this::moduleName).filter(COMMAND_MODULES::contains)
+                    .forEach(module -> controllerCommands.add(module + " delegated to the controller"));
+        }
         if (!loop.consumed()) {
             loop.lookups().forEach(call -> lookup(call, null, null));
         }
@@ -464,6 +474,7 @@ final class ContentReader {
             case "first_found" -> refs.add(new FileUse(subdir == null ? "files" : subdir,
                     call.arguments().stream().map(argument -> PathSpec.of(argument, false)).toList(),
                     readAs == null ? ReadAs.PLAIN : readAs, "first_found"));
+            case "pipe", "lines" -> controllerCommands.add("lookup('" + plugin + "')");
             case "csvfile", "ini" -> call.arguments().forEach(argument -> {
                 for (String word : FreeFormArgs.words(argument)) {
                     if (word.startsWith("file=")) {

@@ -123,6 +123,10 @@ final class FragmentBuilder implements Resolver.Sink {
         collections.addAll(summary.collections());
         searchCollections.addAll(summary.searchCollections());
         dynamicGroups |= summary.dynamicGroups();
+        for (String command : summary.controllerCommands()) {
+            wildcard("*", "dynamic", command + " in " + file + " runs a command on the Ansible controller, which may read any file:"
+                    + " every file of the repository counts");
+        }
         for (Ref ref : summary.refs()) {
             boolean resolved;
             if (ref instanceof TaskInclude include) {

@@ -90,12 +90,16 @@ class LayerBuilderTest {
     }
 
     private LayerBuilder builder(boolean remote, boolean reuse, BuildSettings settings) {
+        return builder(remote, reuse, settings, false);
+    }
+
+    private LayerBuilder builder(boolean remote, boolean reuse, BuildSettings settings, boolean audit) {
         SiteSnapshot snapshot = SiteSnapshot.load("layers.yaml", SiteTrees.single(DirectorySourceTree.of(site)));
         Buildah buildah = new Buildah(new BuildahOptions("overlay", "chroot", Set.of(REGISTRY), Path.of("/run/auth.json")));
         Publisher registry = new RegistryPublisher(buildah, runner, new RetrySchedule(2, Duration.ZERO), work.resolve("tmp"), d -> { });
         Publisher publisher = remote ? registry : new LocalPublisher(buildah, runner);
         BuildOptions options = new BuildOptions(settings, "latest", reuse, work.resolve("tmp"), work.resolve("logs"),
-                new SourceInfo("https://git.example.org/site.git", "0123456789abcdef"), false);
+                new SourceInfo("https://git.example.org/site.git", "0123456789abcdef"), audit);
         return new LayerBuilder(snapshot, options, buildah, publisher, registry, runner, TOOLS, Holdings.NONE);
     }
 
@@ -163,6 +167,54 @@ class LayerBuilderTest {
         try (Stream<Path> left = Files.list(work.resolve("tmp"))) {
             assertEquals(0, left.count(), "the scratch folder is removed");
         }
+    }
+
+    /** The traced playbook run "opens" these files of the site, as strace would log them. */
+    private void ansibleReads(String... files) {
+        runner.when(c -> c.argv().contains("strace"), c -> {
+            String prefix = c.argv().get(c.argv().indexOf("-o") + 1);
+            StringBuilder trace = new StringBuilder();
+            for (String file : files) {
+                Path path = site.resolve(file).toAbsolutePath();
+                trace.append("openat(AT_FDCWD, \"").append(path).append("\", O_RDONLY|O_CLOEXEC) = 3<").append(path).append(">\n");
+            }
+            trace.append("openat(AT_FDCWD, \"/usr/lib/python3/dist-packages/ansible/__init__.py\", O_RDONLY) = 4\n");
+            try {
+                Files.writeString(Path.of(prefix + ".4242"), trace);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return ScriptedRunner.result(0, "", "");
+        }, 1);
+    }
+
+    @Test
+    void anAuditedRunThatReadsOnlyAnalysedInputsIsPublishedWithItsReport() throws IOException {
+        ansibleReads("comp.yml", "inv/hosts.yml", "inv/group_vars/Compute.yml");
+        NodeResult result = build(builder(false, false, settings(Connection.CHROOT, null), true), computeJob("localhost"));
+
+        assertEquals(NodeStatus.BUILT, result.status());
+        List<String> argv = ansibleCommand().argv();
+        assertTrue(argv.indexOf("strace") < argv.indexOf("ansible-playbook") && argv.contains("--seccomp-bpf"), argv.toString());
+        assertEquals("""
+                Ansible read 3 files of the site: 1 of the 1 files the analysis names, 2 of the 2 inventory files Strata parses; 0 unexplained
+                read comp.yml
+                read inv/group_vars/Compute.yml
+                read inv/hosts.yml
+                """, Files.readString(work.resolve("logs/compute-compute.audit.txt")));
+    }
+
+    @Test
+    void anAuditedRunThatReadsAFileTheAnalysisDidNotNameFailsBeforeAnythingIsPublished() throws IOException {
+        write("notes/seen-by-a-command.txt", "x\n");
+        ansibleReads("comp.yml", "notes/seen-by-a-command.txt");
+        BuildFailure failure = assertThrows(BuildFailure.class,
+                () -> build(builder(false, false, settings(Connection.CHROOT, null), true), computeJob("localhost")));
+
+        assertEquals("audit: Ansible read files of the site that are not among the analysed inputs of compute/compute: "
+                + "notes/seen-by-a-command.txt", failure.getMessage());
+        assertTrue(runner.argvs("buildah", "commit").isEmpty() && runner.argvs("buildah", "tag").isEmpty(), "nothing committed or tagged");
+        assertTrue(Files.readString(work.resolve("logs/compute-compute.audit.txt")).contains("UNEXPLAINED notes/seen-by-a-command.txt"));
     }
 
     @Test

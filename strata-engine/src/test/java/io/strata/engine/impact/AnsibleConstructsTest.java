@@ -83,6 +83,35 @@ class AnsibleConstructsTest extends SeededSiteTest {
     }
 
     @Test
+    void aCommandTheControllerRunsMakesEveryFileOfTheRepositoryAnInputOfItsNode() {
+        for (String task : new String[] {
+                "    - ansible.builtin.debug: {msg: \"{{ lookup('ansible.builtin.pipe', 'cat notes/anything.txt') }}\"}\n",
+                "    - ansible.builtin.debug: {msg: \"{{ lookup('lines', 'cat notes/anything.txt') }}\"}\n",
+                "    - ansible.builtin.shell: cat notes/anything.txt\n      delegate_to: localhost\n",
+                "    - local_action: command cat notes/anything.txt\n"}) {
+            site.write("notes/anything.txt", "one\n");
+            site.write("uan.yml", "- hosts: UAN\n  roles: [uan]\n  tasks:\n" + task);
+            ImpactResult result = change("controller command: " + task, () -> site.edit("notes/anything.txt", "one", "two"));
+            assertRebuild(result, Map.of("uan/uan", true, "slurm/uan", false));
+            assertEquals("dynamic", reasons(result, "uan/uan").get(0).kind(), task);
+        }
+    }
+
+    @Test
+    void aCommandRunOnTheImageOrADelegatedModuleThatIsNotACommandReadsNothingOfTheSite() {
+        site.write("notes/anything.txt", "one\n");
+        site.write("uan.yml", """
+                - hosts: UAN
+                  roles: [uan]
+                  tasks:
+                    - ansible.builtin.shell: cat /etc/os-release
+                    - ansible.builtin.debug: {msg: hello}
+                      delegate_to: localhost
+                """);
+        assertNothing(change("commands in the image", () -> site.edit("notes/anything.txt", "one", "two")));
+    }
+
+    @Test
     void iniInventoryAndGroupVarsFolderAreRead() {
         site.delete("cluster-inventory/hosts.yml");
         site.write("cluster-inventory/hosts.ini", """
