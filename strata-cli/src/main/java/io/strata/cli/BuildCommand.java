@@ -26,6 +26,7 @@ import io.strata.engine.plan.BuildPlan;
 import io.strata.engine.plan.ImageNames;
 import io.strata.engine.plan.PlannedNode;
 import io.strata.engine.plan.Planner;
+import io.strata.engine.service.RunTags;
 import io.strata.engine.service.SiteValidation;
 import io.strata.engine.site.SiteSnapshot;
 import java.io.PrintStream;
@@ -159,7 +160,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         ImageNames names = ImageNames.of(config, targetRegistry == null ? ImageNames.LOCAL_REGISTRY : targetRegistry);
         String mutable = noPublishedTag ? null : publishedTag != null ? publishedTag : config.settings().publishedTag();
-        SourceInfo source = SourceRevision.of(site.siteDir());
+        SourceInfo source = RunTags.source(site.siteDir());
         List<NodeJob> plan = node != null ? singleNode(snapshot, names, source) : planned(names, mutable, source);
         checkTag(plan);
         BuildRequest request = new BuildRequest(snapshot, plan, settings, targetRegistry, mutable, reuse,
@@ -269,7 +270,7 @@ final class BuildCommand implements Callable<Integer> {
             throw new UserError("--node " + id + " needs --from IMAGE: the image of its parent " + parent);
         }
         String repository = image != null ? image : names.image(id);
-        return List.of(new NodeJob(id, parent, repository, tag != null ? tag : source.defaultTag(), fromImage));
+        return List.of(new NodeJob(id, parent, repository, tag != null ? tag : RunTags.defaultTag(null, source), fromImage));
     }
 
     private List<NodeJob> planned(ImageNames names, String mutable, SourceInfo source) {
@@ -284,7 +285,7 @@ final class BuildCommand implements Callable<Integer> {
             request = new ImpactRequest(site.configFile(), site.currentTrees(config), null, Set.of(), new TreeSet<>(change.imageTypes), true);
         }
         ImpactResult impact = new ImpactAnalyzer().analyze(request);
-        String runTag = tag != null ? tag : impact.head() != null ? impact.head().substring(0, 12) : source.defaultTag();
+        String runTag = tag != null ? tag : RunTags.defaultTag(impact.head(), source);
         BuildPlan plan = Planner.plan(impact, names, runTag, mutable != null ? mutable : "latest");
         List<NodeJob> jobsList = new ArrayList<>();
         for (PlannedNode planned : plan.build()) {

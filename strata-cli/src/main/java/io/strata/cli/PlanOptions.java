@@ -3,6 +3,7 @@ package io.strata.cli;
 import io.strata.engine.config.LayersConfig;
 import io.strata.engine.impact.ImpactAnalyzer;
 import io.strata.engine.impact.ImpactResult;
+import io.strata.engine.service.RunTags;
 import io.strata.engine.plan.BuildPlan;
 import io.strata.engine.plan.ImageNames;
 import io.strata.engine.plan.Planner;
@@ -14,7 +15,7 @@ final class PlanOptions {
     @Option(names = "--registry", paramLabel = "HOST[:PORT][/PATH]", description = "Registry of the images (default: settings.registry, else localhost).")
     String registry;
 
-    @Option(names = "--tag", description = "Tag of the built images (default: the head commit's short id, else 'dev').")
+    @Option(names = "--tag", description = "Tag of the built images (default: the short id of the head revision analysed, else of the checkout's commit, with -dirty when its files differ, else 'dev').")
     String tag;
 
     @Option(names = "--published-tag", description = "Tag of published images reused nodes are taken from (default: settings.published_tag, else latest).")
@@ -30,14 +31,7 @@ final class PlanOptions {
     BuildPlan plan(SiteOptions site, ChangeOptions change) {
         ImpactResult impact = new ImpactAnalyzer().analyze(change.request(site));
         LayersConfig config = site.readConfig();
-        return Planner.plan(impact, ImageNames.of(config, registry), tag(impact),
+        return Planner.plan(impact, ImageNames.of(config, registry), tag != null ? tag : RunTags.defaultTag(impact.head(), RunTags.source(site.siteDir())),
                 publishedTag != null ? publishedTag : config.settings().publishedTag());
-    }
-
-    private String tag(ImpactResult impact) {
-        if (tag != null) {
-            return tag;
-        }
-        return impact.head() != null ? impact.head().substring(0, 12) : "dev";
     }
 }

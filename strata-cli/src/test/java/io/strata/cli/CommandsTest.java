@@ -29,17 +29,7 @@ class CommandsTest {
 
     @BeforeEach
     void history() throws Exception {
-        Path example = Path.of("..", "examples", "cluster");
-        try (var paths = Files.walk(example)) {
-            for (Path path : paths.toList()) {
-                Path target = dir.resolve(example.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
-        }
+        ExampleSite.copyTo(dir);
         config = dir.resolve("layers.yaml");
         try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             seed = commit(git, "seed");

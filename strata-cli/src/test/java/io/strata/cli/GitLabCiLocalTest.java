@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The child pipeline that {@code strata gitlab-ci} writes for the bundled example, run by a real
  * GitLab runner: gitlab-ci-local (pinned in {@code ci/gitlab}) with its shell executor, the
  * {@code STRATA} variable pointing at a recorder that appends each job's arguments to a file.
- * Skipped when gitlab-ci-local is not installed ({@code .ci/run} installs it).
+ * Skipped when gitlab-ci-local is not installed; failed instead when {@value #REQUIRED} is set
+ * ({@code .ci/run} installs it and sets that variable, so a broken install cannot pass as a skip).
  */
 class GitLabCiLocalTest {
 
     static final Path RUNNER = Path.of("..", "ci", "gitlab", "node_modules", ".bin", "gitlab-ci-local").toAbsolutePath().normalize();
     static final String CHILD = "strata-child.yml";
+    /** The environment variable that turns a missing runner from a skip into a failure. */
+    static final String REQUIRED = "STRATA_REQUIRE_GITLAB_RUNNER";
     static final String RECORDER = """
             #!/bin/sh
             # Stands in for strata in the generated jobs: one line per call, its arguments tab-separated.
@@ -51,11 +55,11 @@ class GitLabCiLocalTest {
 
     @BeforeEach
     void siteWithHistory() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(RUNNER), "gitlab-ci-local is not installed at " + RUNNER
+        need(Files.isExecutable(RUNNER), "gitlab-ci-local is not installed at " + RUNNER
                 + ": run `npm ci` in ci/gitlab (Node.js 20) and `apt-get install -y rsync`, as .ci/run does");
-        Assumptions.assumeTrue(onPath("rsync"), "gitlab-ci-local needs rsync: apt-get install -y rsync");
+        need(onPath("rsync"), "gitlab-ci-local needs rsync: apt-get install -y rsync");
         site = dir.resolve("site");
-        copyTree(Path.of("..", "examples", "cluster"), site);
+        ExampleSite.copyTo(site);
         try (Git git = Git.init().setDirectory(site.toFile()).setInitialBranch("main").call()) {
             seed = commit(git, "example site");
         }
@@ -65,17 +69,13 @@ class GitLabCiLocalTest {
         record = dir.resolve("calls.tsv");
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target);
-                }
-            }
+    /** Skips the test when a tool is missing, or fails it when {@value #REQUIRED} says the tool must be there. */
+    private static void need(boolean present, String missing) {
+        String required = System.getenv(REQUIRED);
+        if (!present && required != null && !required.isBlank()) {
+            Assertions.fail(missing + " (" + REQUIRED + " is set)");
         }
+        Assumptions.assumeTrue(present, missing);
     }
 
     private static boolean onPath(String command) {
@@ -224,7 +224,7 @@ class GitLabCiLocalTest {
         Path upstream = dir.resolve("hsn-upstream");
         Files.createDirectories(upstream);
         Files.copy(site.resolve("hsn.yml"), upstream.resolve("hsn.yml"));
-        copyTree(site.resolve("roles/hsn"), upstream.resolve("roles/hsn"));
+        ExampleSite.copyTree(site.resolve("roles/hsn"), upstream.resolve("roles/hsn"));
         String planned;
         try (Git git = Git.init().setDirectory(upstream.toFile()).setInitialBranch("main").call()) {
             planned = commit(git, "hsn layer");

@@ -31,7 +31,6 @@ import java.util.Map;
  */
 public final class PlanService {
 
-    private static final int SHORT_ID = 12;
 
     private PlanService() {
     }
@@ -78,7 +77,8 @@ public final class PlanService {
         String analysed = change != null && change.headRevision() != null
                 ? change.headRevision() : CheckoutCommits.head(changeDir).orElse(null);
         ImageOptions images = request.images();
-        BuildPlan plan = Planner.plan(impact, names(config, images), tag(images, analysed),
+        String head = change != null ? change.headRevision() : null;
+        BuildPlan plan = Planner.plan(impact, names(config, images), images.tagOr(RunTags.defaultTag(head, RunTags.source(changeDir))),
                 images.publishedTag() != null ? images.publishedTag() : config.settings().publishedTag());
 
         SiteTrees headTrees = change == null ? current : current.with(change, false);
@@ -131,9 +131,5 @@ public final class PlanService {
             registry = images.fallbackRegistry();
         }
         return ImageNames.of(config, registry);
-    }
-
-    private static String tag(ImageOptions images, String analysed) {
-        return images.tagOr(analysed != null ? analysed.substring(0, SHORT_ID) : "dev");
     }
 }
