@@ -62,6 +62,9 @@ final class HostPattern {
             }
             return values;
         }
+        if (end.isEmpty()) {
+            return values;   // Ansible refuses a range without an end: kept as one name, never a crash
+        }
         if (start.isEmpty()) {
             start = "0";
         }

@@ -104,6 +104,12 @@ class InventoryTest {
     }
 
     @Test
+    void aRangeWithoutAnEndIsOneHostNameNotACrash() throws IOException {
+        write("inv/hosts", "[compute]\nnid[1:]\nc[:]\nok[1:2]\n");
+        assertEquals(Set.of("nid[1:]", "c[:]", "ok1", "ok2"), load().hostsOf("compute"));
+    }
+
+    @Test
     void filesAnsibleSkipsInAnInventoryFolderDefineNothingButIniFilesCount() throws IOException {
         write("inv/hosts.yml", "all:\n  children:\n    Compute:\n      hosts: {n1: {}}\n");
         write("inv/ansible.cfg", "[defaults]\nroles_path = roles\n");
