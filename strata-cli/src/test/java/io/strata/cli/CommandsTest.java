@@ -289,8 +289,10 @@ class CommandsTest {
         Files.writeString(list, "cluster-inventory/group_vars/UAN.yml\n");
         CliRun run = CliRun.of("impact", "--config", config.toString(), "--changed-files", list.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("value-level precision needs revisions"), run.out());
+        assertTrue(run.out().contains("value-level precision needs the base and head revisions"), run.out());
         assertTrue(run.out().contains("uan/uan  [start]"), run.out());
+        assertTrue(run.out().contains("slurm/uan  [start]"), "slurm/uan sees group UAN, and a variable removed from the file"
+                + " cannot be seen without revisions: " + run.out());
     }
 
     @Test

@@ -286,7 +286,10 @@ final class ChangeAnalysis {
         Optional<ExternalDependency> opaqueRole = closures.stream().flatMap(c -> c.externals().stream())
                 .filter(d -> d.kind() == ExternalDependency.Kind.ROLE && !d.sourcesAvailable()).findFirst();
         for (VariableChange variable : changes) {
-            if (variable.kind() == VariableChange.Kind.OPAQUE) {
+            if (variable.kind() == VariableChange.Kind.UNKNOWN) {
+                reasons.add(new Reason("variable", variable.file(), variable.detail() + "; " + node.id() + " sees it: pass"
+                        + " the base and head revisions for value-level precision"));
+            } else if (variable.kind() == VariableChange.Kind.OPAQUE) {
                 reasons.add(new Reason("vault", variable.file(), variable.detail() + "; it may define or change any variable "
                         + node.id() + " sees"));
             } else if (reached.containsKey(variable.name())) {

@@ -94,8 +94,9 @@ public final class ImpactAnalyzer {
                         request.configFile() + " could not be read at the base revision: every node is rebuilt"))));
             } else {
                 if (!change.precise()) {
-                    notes.add("only paths are known: every variable defined in a changed inventory file counts as changed,"
-                            + " but a variable removed from it cannot be seen; value-level precision needs revisions (--base/--head)");
+                    notes.add("only paths are known: a changed group_vars file counts as changing every variable it defines"
+                            + " or defined (a removed one cannot be seen), for every node that sees its group; value-level"
+                            + " precision needs the base and head revisions");
                 }
                 new ChangeAnalysis(base, head, change, cache, everyReason).run(direct, unaffected);
             }

@@ -135,11 +135,15 @@ public final class InventoryDiff {
                 changes.add(opaqueChange(source)));
         Set<String> visible = head.visibleGroups(groups);
         for (String path : changed) {
+            String owner = deletedFileOwner(relative(path));
             if (!head.files().contains(path)) {
-                String owner = deletedFileOwner(relative(path));
                 if (owner != null && (owner.isEmpty() || visible.contains(owner))) {
                     changes.add(opaqueChange(path, path + (owner.isEmpty() ? "" : " (" + owner + ")") + " was removed"));
                 }
+            } else if (owner != null && !owner.isEmpty() && visible.contains(owner)
+                    && changes.stream().noneMatch(c -> c.kind() == Kind.OPAQUE && c.file().equals(path))) {
+                changes.add(new VariableChange(ANY_VARIABLE, Kind.UNKNOWN, path, 0, path + " (" + owner + ") changed, and only its"
+                        + " path is known: a variable removed from it cannot be seen, so any variable it defined may have changed"));
             }
         }
         return changes;

@@ -20,6 +20,11 @@ public record VariableChange(String name, Kind kind, String file, int line, Stri
         /** Defined at both with different values. */
         MODIFIED,
         /** Vault-encrypted or unparseable content changed: it may define or change anything. */
-        OPAQUE
+        OPAQUE,
+        /**
+         * Only the path of a changed file is known (no revisions): a variable removed from it cannot
+         * be seen, so any variable it defined may have changed.
+         */
+        UNKNOWN
     }
 }

@@ -177,13 +177,19 @@ class PointsSettledTest extends SeededSiteTest {
     }
 
     @Test
-    void pathListOnlyCountsEveryVariableOfAChangedInventoryFile() {
-        // Without revisions, values cannot be compared: compute_profile and compute_hugepages both count.
+    void pathListCountsEveryVariableAChangedInventoryFileDefinesOrDefined() {
+        // Without revisions, values cannot be compared (compute_profile and compute_hugepages both count), and a
+        // variable removed from the file cannot be seen: every node that sees group Compute is rebuilt, slurm/compute too.
         ChangeSet paths = new ChangeSet(null, null, null, List.of(ChangedFile.modified("cluster-inventory/group_vars/Compute.yml")),
                 DirectorySourceTree.of(dir), DirectorySourceTree.of(dir), false);
         ImpactResult result = SiteHistory.analyze(ImpactRequest.of("layers.yaml", paths));
-        assertRebuild(result, Map.of("compute/compute", true, "slurm/compute", false));
-        assertTrue(result.notes().get(0).contains("value-level precision needs revisions"), result.notes().toString());
+        assertRebuild(result, Map.of("compute/compute", true, "slurm/compute", true));
+        assertTrue(reasons(result, "slurm/compute").get(0).detail().contains("a variable removed from it cannot be seen"),
+                reasons(result, "slurm/compute").toString());
+        assertRebuild(SiteHistory.analyze(ImpactRequest.of("layers.yaml", new ChangeSet(null, null, null,
+                List.of(ChangedFile.modified("cluster-inventory/group_vars/UAN.yml")), DirectorySourceTree.of(dir),
+                DirectorySourceTree.of(dir), false))), Map.of("uan/uan", true, "slurm/uan", true));
+        assertTrue(result.notes().get(0).contains("value-level precision needs the base and head revisions"), result.notes().toString());
     }
 
     @Test

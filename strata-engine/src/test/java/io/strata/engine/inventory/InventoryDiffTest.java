@@ -197,10 +197,10 @@ class InventoryDiffTest {
         Inventory inventory = Inventory.load(DirectorySourceTree.of(head), "inv");
         InventoryDiff diff = InventoryDiff.ofPaths(inventory, Set.of("inv/group_vars/all.yml", "inv/group_vars/UAN/vault",
                 "inv/group_vars/HSN/removed.yml", "docs/index.md"));
-        assertEquals(List.of("MODIFIED munge", "MODIFIED ntp_servers", "MODIFIED port", "OPAQUE *"),
-                summary(diff.changedFor(List.of("Compute"))));
+        assertEquals(List.of("MODIFIED munge", "MODIFIED ntp_servers", "MODIFIED port", "OPAQUE *", "UNKNOWN *"),
+                summary(diff.changedFor(List.of("Compute"))), "all.yml may have lost a variable: UNKNOWN");
         assertEquals(List.of("MODIFIED munge", "MODIFIED ntp_servers", "MODIFIED port", "MODIFIED slurm_version",
-                "OPAQUE *", "OPAQUE *"), summary(diff.changedFor(List.of("UAN"))));
+                "OPAQUE *", "OPAQUE *", "UNKNOWN *"), summary(diff.changedFor(List.of("UAN"))));
         assertFalse(diff.hostsChanged());
         assertFalse(diff.visibleGroupsChanged(List.of("Compute")));
 
