@@ -175,7 +175,7 @@ class CommandsTest {
         assertTrue(malformed.err().contains("write NAME=PATH"), malformed.err());
         Files.writeString(config, Files.readString(config).replace("repo: 'uan-config'", "repo: 'uan=cfg'"));
         CliRun equals = CliRun.of("validate", "--config", config.toString());
-        assertTrue(equals.err().contains("repository name 'uan=cfg' holds '='"), equals.err());
+        assertTrue(equals.err().contains("repository name 'uan=cfg' is not a plain name"), equals.err());
     }
 
     @Test

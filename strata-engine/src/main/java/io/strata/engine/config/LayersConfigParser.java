@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -23,6 +24,9 @@ import org.yaml.snakeyaml.nodes.Tag;
  * at once, each with file, line, column, key and a fix.
  */
 public final class LayersConfigParser {
+
+    /** An image type or repository name: what node ids, image and file names can all hold. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     static final String INVENTORY_KEY = "inventory";
     static final String SETTINGS_KEY = "settings";
@@ -107,6 +111,18 @@ public final class LayersConfigParser {
                     "add a layer, e.g. 'base: {image_types: [{type: base, firstlayer: True}]}'"));
         }
         return new LayersConfig(file, inventory, layers, settings);
+    }
+
+    /**
+     * Refuses an image type or repository name that could not be one name everywhere it goes
+     * (node ids, image names, job and stage names, file names, NAME=PATH mappings): a separator,
+     * '..', a blank, '=' or a shell character.
+     */
+    private void checkName(String what, String value, SourceLocation where, String key) {
+        if (!NAME.matcher(value).matches() || value.contains("..")) {
+            problems.add(new Problem(where, key, what + " '" + value + "' is not a plain name",
+                    "use letters, digits, '-', '_' and '.', starting with a letter or digit (e.g. 'slurm-config')"));
+        }
     }
 
     private Problem syntaxProblem(String text, MarkedYAMLException e) {
@@ -196,6 +212,11 @@ public final class LayersConfigParser {
             return null;
         }
         Map<String, Node> keys = keyed(mapping);
+        if (name.contains("/") || name.contains("..") || name.chars().anyMatch(Character::isISOControl)) {
+            problems.add(new Problem(where, name, "layer name '" + name + "' holds '/', '..' or a control character, which"
+                    + " node names (layer/type), image names and file names cannot hold",
+                    "use letters, digits, '-', '_' and '.' (e.g. 'slurm')"));
+        }
         for (NodeTuple t : mapping.getValue()) {
             String key = YamlNodes.keyText(t);
             if (key != null && !LAYER_KEYS.contains(key)) {
@@ -204,10 +225,8 @@ public final class LayersConfigParser {
             }
         }
         String repo = string(keys.get("repo"), "repo", false, "");
-        if (repo != null && !repo.matches("[^=\\s]+")) {
-            problems.add(new Problem(YamlNodes.location(file, keys.get("repo")), "repo", "repository name '" + repo
-                    + "' holds '=' or a blank, so --repo-dir NAME=PATH cannot map it",
-                    "name the repository with letters, digits, '-', '_' or '.' (e.g. 'slurm-config')"));
+        if (repo != null) {
+            checkName("repository name", repo, YamlNodes.location(file, keys.get("repo")), "repo");
         }
         Node types = keys.get("image_types");
         List<ImageTypeEntry> entries = new ArrayList<>();
@@ -260,6 +279,7 @@ public final class LayersConfigParser {
             }
             return null;
         }
+        checkName("image type", type, YamlNodes.location(file, keys.get("type")), "type");
         boolean firstLayer = bool(keys.get("firstlayer"), "firstlayer");
         String packages = string(keys.get("packages"), "packages", true, "give the package list file, e.g. packages: 'packages.yaml'");
         String pb = string(keys.get("pb"), "pb", true, "give the playbook path, e.g. pb: '" + layer + ".yml'");

@@ -55,10 +55,41 @@ class LayersValidationTest {
         return assertThrows(ConfigException.class, () -> graph(yaml)).problems();
     }
 
+    /** The 1-based line of the first line holding {@code text}. */
+    static int lineOf(String yaml, String text) {
+        List<String> lines = yaml.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(text + " is not in the file");
+    }
+
     static Problem only(String yaml) {
         List<Problem> problems = problems(yaml);
         assertEquals(1, problems.size(), () -> "expected one problem: " + problems);
         return problems.get(0);
+    }
+
+    @Test
+    void imageTypesRepositoriesAndLayersThatCannotBeOneNameEverywhereAreRefusedWithTheirLines() {
+        for (String type : List.of("../uan", "u an", "uan;reboot", "a/b", "$(id)", "-x")) {
+            String yaml = SEED.replace("type: 'uan', groups: ['UAN'], pb: 'uan.yml'", "type: '" + type
+                    + "', groups: ['UAN'], pb: 'uan.yml'").replace("- {type: 'uan', groups: ['UAN'], pb: 'slurm.yml'}\n", "");
+            Problem problem = only(yaml);
+            assertEquals("image type '" + type + "' is not a plain name", problem.message());
+            assertEquals(lineOf(yaml, "type: '" + type + "'"), problem.location().line(), problem.format());
+        }
+        for (String repo : List.of("slurm config", "slurm=cfg", "../slurm", "slurm`x`")) {
+            String yaml = SEED.replace("repo: 'slurm-config'", "repo: '" + repo + "'");
+            Problem problem = only(yaml);
+            assertEquals("repository name '" + repo + "' is not a plain name", problem.message(), problem.format());
+            assertEquals(lineOf(yaml, "repo: '" + repo + "'"), problem.location().line(), problem.format());
+        }
+        List<Problem> slashed = problems(SEED.replace("uan:\n", "'u/an':\n").replace("children: ['compute', 'uan']",
+                "children: ['compute', 'u/an']"));
+        assertTrue(slashed.stream().anyMatch(p -> p.message().startsWith("layer name 'u/an' holds '/', '..'")), slashed.toString());
     }
 
     @Test
