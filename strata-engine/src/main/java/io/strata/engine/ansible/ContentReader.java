@@ -468,7 +468,7 @@ final class ContentReader {
             case "template" -> call.arguments().stream().limit(1).forEach(argument -> refs.add(new FileUse("templates",
                     List.of(PathSpec.of(argument, false)), ReadAs.TEMPLATE, "lookup('template')")));
             case LookupCall.JINJA_INCLUDE -> call.arguments().stream().limit(1).forEach(argument -> refs.add(new FileUse("templates",
-                    List.of(PathSpec.of(argument, false)), ReadAs.TEMPLATE, "a Jinja include, import or extends")));
+                    List.of(PathSpec.of(argument, false)), ReadAs.TEMPLATE, FileUse.JINJA_INCLUDE)));
             case "fileglob" -> call.arguments().forEach(argument -> refs.add(new FileUse("files",
                     List.of(PathSpec.of(argument, true)), readAs == null ? ReadAs.PLAIN : readAs, "fileglob")));
             case "first_found" -> refs.add(new FileUse(subdir == null ? "files" : subdir,

@@ -49,9 +49,21 @@ sealed interface Ref {
      */
     record FileUse(String subdir, List<PathSpec> candidates, ReadAs readAs, String keyword) implements Ref {
 
+        /** The keyword of a Jinja {@code include}, {@code import}, {@code from} or {@code extends}. */
+        static final String JINJA_INCLUDE = "a Jinja include, import or extends";
+
         /** Keeps an immutable copy. */
         public FileUse {
             candidates = List.copyOf(candidates);
+        }
+
+        /**
+         * Whether every file the search path holds under the name counts, not only the first: a
+         * Jinja include is looked up in the search path of the template Ansible renders, which the
+         * included template's own place does not tell.
+         */
+        boolean everyMatch() {
+            return JINJA_INCLUDE.equals(keyword);
         }
     }
 

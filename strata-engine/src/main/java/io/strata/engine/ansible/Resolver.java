@@ -101,7 +101,7 @@ final class Resolver {
                 }
                 continue;
             }
-            if (local && needsUse(candidate, roleDir)) {
+            if (local && (needsUse(candidate, roleDir) || use.everyMatch())) {
                 return false;
             }
             SearchDirs dirs = SearchDirs.files(use.subdir(), candidate, file, roleDir, parentRoles, playbookDir);
@@ -118,17 +118,25 @@ final class Resolver {
                 }
                 continue;
             }
+            boolean found = false;
             for (String dir : dirs.all()) {
                 String path = SearchDirs.join(dir, candidate.path());
                 if (path != null && tree.isFile(path)) {
                     sink.found(path, "file", what);
                     read(path, use.readAs(), roleDir, handlers, sink);
-                    return true;
+                    if (!use.everyMatch()) {
+                        return true;
+                    }
+                    found = true;
+                    continue;
                 }
                 if (path != null && !candidate.isEmpty() && tree.isDirectory(path)) {
                     tree.filesUnder(path).forEach(f -> sink.found(f, "file", what));
                     return true;
                 }
+            }
+            if (found) {
+                return true;
             }
             if (local) {
                 return false;

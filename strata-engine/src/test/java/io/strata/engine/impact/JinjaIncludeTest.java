@@ -82,6 +82,21 @@ class JinjaIncludeTest extends SeededSiteTest {
     }
 
     @Test
+    void anIncludeFromATemplateInASubfolderCountsEveryFileOfTheSearchPathItCouldName() {
+        // motd.j2 includes partials/card.j2, which includes 'footer.j2': Ansible looks it up in the search path of
+        // the rendered template (templates/, the playbook's folder, motd.j2's folder), not in partials/.
+        site.edit("templates/motd.j2", "{% include 'partials/footer.j2' %}", "{% include 'partials/card.j2' %}");
+        site.write("templates/partials/card.j2", "{% include 'footer.j2' %}\n");
+        site.write("templates/footer.j2", "Read by Ansible\n");
+        base = site.commit("an include from a subfolder");
+        site.edit("templates/footer.j2", "Read by", "Rendered by");
+        assertRebuild(after("edit the footer Ansible reads"), UAN);
+        base = site.commit("keep");
+        site.edit("templates/partials/footer.j2", "Support", "Help");
+        assertRebuild(after("edit the footer beside the including template"), UAN);
+    }
+
+    @Test
     void aTemplateNoNodeRendersRebuildsNothing() {
         site.write("templates/unused.j2", "{% include 'partials/footer.j2' %}\n");
         base = site.commit("an unused template");
