@@ -96,7 +96,7 @@ final class IniHostsParser {
         if (tokens.isEmpty()) {
             return;
         }
-        List<String> hosts = HostPattern.expand(withoutPort(tokens.get(0)));
+        List<String> hosts = HostRanges.expand(withoutPort(tokens.get(0)));
         for (String host : hosts) {
             sink.host(group, host);
         }

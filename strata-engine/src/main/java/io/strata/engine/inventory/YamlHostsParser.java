@@ -100,7 +100,7 @@ final class YamlHostsParser {
             if (!isNull(vars) && !(vars instanceof MappingNode)) {
                 problem(vars, "the variables of host '" + name(tuple) + "' are not a mapping");
             }
-            for (String host : HostPattern.expand(name(tuple))) {
+            for (String host : HostRanges.expand(name(tuple))) {
                 sink.host(group, host);
                 entries.forEach((name, entry) -> sink.hostVariable(file, host, name, entry.value(), entry.location()));
             }

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Ansible's host ranges: {@code node[01:10]}, {@code rack[a:c]-n[1:3]}, {@code db[0:20:5]}. */
-final class HostPattern {
+final class HostRanges {
 
     /** Above this many hosts a pattern is kept as one name. */
     private static final int MAX_HOSTS = 100_000;
 
-    private HostPattern() {
+    private HostRanges() {
     }
 
     /** The host names a pattern stands for; the pattern itself when it has no valid range. */
