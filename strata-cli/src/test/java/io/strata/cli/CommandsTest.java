@@ -122,7 +122,7 @@ class CommandsTest {
         Files.writeString(config, Files.readString(config).replace("'Compute', 'Gpu'", "'Compute'"));
         CliRun run = CliRun.of("impact", "--config", config.toString(), "--base", seed, "--head", slurmEdit, "--image-types", "gpu");
         assertEquals(2, run.exitCode(), run.out());
-        assertTrue(run.err().contains("--image-types names no image type of the graph") && run.err().contains("base, compute, uan"),
+        assertTrue(run.err().contains("image type 'gpu' is not an image type of the graph") && run.err().contains("base, compute, uan"),
                 run.err());
         assertFalse(run.out().contains("Nothing to rebuild"), run.out());
     }

@@ -47,8 +47,8 @@ public final class GitChangeSets {
         Path dir = siteDir.toAbsolutePath().normalize();
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(dir.toFile());
         if (builder.getGitDir() == null) {
-            throw new ConfigException(new Problem(SourceLocation.of(dir.toString()), "--base",
-                    "not inside a git repository", "run in a clone of the site repository, or pass --changed-files"));
+            throw new ConfigException(new Problem(SourceLocation.of(dir.toString()), "base",
+                    "not inside a git repository", "run in a clone of the site repository, or list the changed files instead"));
         }
         try (Repository repository = builder.setMustExist(true).build(); RevWalk walk = new RevWalk(repository)) {
             Path top = repository.getWorkTree().toPath().toAbsolutePath().normalize();
@@ -114,7 +114,7 @@ public final class GitChangeSets {
             if (mergeBase == null) {
                 throw new ConfigException(new Problem(SourceLocation.of(repository.getWorkTree().toString()), baseName,
                         "'" + baseName + "' and '" + (headName == null ? "HEAD" : headName) + "' have no common ancestor",
-                        "fetch the full history (git fetch --unshallow) or drop --merge-base"));
+                        "fetch the full history (git fetch --unshallow), or compare with the base itself rather than the merge base"));
             }
             return mergeBase;
         }

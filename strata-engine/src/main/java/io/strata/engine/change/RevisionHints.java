@@ -29,7 +29,7 @@ final class RevisionHints {
     /** A command or choice that makes the revision resolvable, or what to give instead. */
     static String hint(String revision) {
         if (revision.equals(NO_COMMIT)) {
-            return "compare with the target branch instead (--base origin/main --merge-base), or build everything with --full";
+            return "compare with the merge base of the target branch instead (base origin/main, with the merge base), or build everything";
         }
         if (COMMIT_ID.matcher(revision).matches()) {
             return "deepen the clone until it holds the commit (git fetch --deepen=100 origin, or git fetch --unshallow origin;"

@@ -71,7 +71,7 @@ public final class ImpactAnalyzer {
         for (NodeId id : request.startAt()) {
             if (!graph.contains(id)) {
                 throw new ConfigException(new Problem(SourceLocation.of(request.configFile()), id.toString(),
-                        "--start-at names no node of the graph", "use layer/type as listed by 'strata graph'"));
+                        "the node to start at, " + id + ", is not a node of the graph", "use layer/type as the graph lists them"));
             }
         }
         Set<String> types = new TreeSet<>();
@@ -79,7 +79,7 @@ public final class ImpactAnalyzer {
         for (String type : request.imageTypes()) {
             if (!types.contains(type)) {
                 throw new ConfigException(new Problem(SourceLocation.of(request.configFile()), type,
-                        "--image-types names no image type of the graph", "use one of " + String.join(", ", types)));
+                        "image type '" + type + "' is not an image type of the graph", "use one of " + String.join(", ", types)));
             }
         }
         Map<NodeId, List<Reason>> direct = new ConcurrentHashMap<>();

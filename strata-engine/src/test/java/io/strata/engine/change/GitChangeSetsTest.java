@@ -107,7 +107,8 @@ class GitChangeSetsTest {
             Problem none = assertThrows(ConfigException.class,
                     () -> GitChangeSets.between(dir, null, "0".repeat(40), null, false)).problems().get(0);
             assertTrue(none.message().contains("GitLab's id for 'no previous commit'"), none.message());
-            assertTrue(none.hint().contains("--merge-base") && none.hint().contains("--full"), none.hint());
+            assertTrue(none.hint().contains("merge base of the target branch") && none.hint().contains("build everything")
+                    && !none.hint().contains("--"), "a hint every front-end can follow, naming no command-line option: " + none.hint());
         }
     }
 }
