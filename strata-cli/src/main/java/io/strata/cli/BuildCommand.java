@@ -270,7 +270,7 @@ final class BuildCommand implements Callable<Integer> {
             throw new UserError("--node " + id + " needs --from IMAGE: the image of its parent " + parent);
         }
         String repository = image != null ? image : names.image(id);
-        return List.of(new NodeJob(id, parent, repository, tag != null ? tag : RunTags.defaultTag(null, source), fromImage));
+        return List.of(new NodeJob(id, parent, repository, tag != null ? tag : RunTags.defaultTag(null, () -> source), fromImage));
     }
 
     private List<NodeJob> planned(ImageNames names, String mutable, SourceInfo source) {
@@ -285,7 +285,7 @@ final class BuildCommand implements Callable<Integer> {
             request = new ImpactRequest(site.configFile(), site.currentTrees(config), null, Set.of(), new TreeSet<>(change.imageTypes), true);
         }
         ImpactResult impact = new ImpactAnalyzer().analyze(request);
-        String runTag = tag != null ? tag : RunTags.defaultTag(impact.head(), source);
+        String runTag = tag != null ? tag : RunTags.defaultTag(impact.head(), () -> source);
         BuildPlan plan = Planner.plan(impact, names, runTag, mutable != null ? mutable : "latest");
         List<NodeJob> jobsList = new ArrayList<>();
         for (PlannedNode planned : plan.build()) {

@@ -31,7 +31,7 @@ final class PlanOptions {
     BuildPlan plan(SiteOptions site, ChangeOptions change) {
         ImpactResult impact = new ImpactAnalyzer().analyze(change.request(site));
         LayersConfig config = site.readConfig();
-        return Planner.plan(impact, ImageNames.of(config, registry), tag != null ? tag : RunTags.defaultTag(impact.head(), RunTags.source(site.siteDir())),
+        return Planner.plan(impact, ImageNames.of(config, registry), tag != null ? tag : RunTags.defaultTag(impact.head(), () -> RunTags.source(site.siteDir())),
                 publishedTag != null ? publishedTag : config.settings().publishedTag());
     }
 }

@@ -95,7 +95,7 @@ public final class NodeBuildService {
             throw new ConfigException(new Problem(SourceLocation.of(file), id.toString(), id + " needs the image to build FROM",
                     "pass the plan's from: the image of its parent " + parent));
         }
-        String tag = request.images().tagOr(RunTags.defaultTag(null, source));
+        String tag = request.images().tagOr(RunTags.defaultTag(null, () -> source));
         ImageNames.checkTag("tag", tag);
         return new NodeJob(id, parent, request.image() != null ? request.image() : names.image(id), tag, from);
     }

@@ -78,7 +78,7 @@ public final class PlanService {
                 ? change.headRevision() : CheckoutCommits.head(changeDir).orElse(null);
         ImageOptions images = request.images();
         String head = change != null ? change.headRevision() : null;
-        BuildPlan plan = Planner.plan(impact, names(config, images), images.tagOr(RunTags.defaultTag(head, RunTags.source(changeDir))),
+        BuildPlan plan = Planner.plan(impact, names(config, images), images.tagOr(RunTags.defaultTag(head, () -> RunTags.source(changeDir))),
                 images.publishedTag() != null ? images.publishedTag() : config.settings().publishedTag());
 
         SiteTrees headTrees = change == null ? current : current.with(change, false);

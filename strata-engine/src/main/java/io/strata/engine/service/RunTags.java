@@ -2,6 +2,7 @@ package io.strata.engine.service;
 
 import io.strata.engine.builder.SourceInfo;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * The one rule for the tag a run gives the images it builds when none is asked for, shared by
@@ -22,10 +23,11 @@ public final class RunTags {
      * from it); else {@code dev} outside git.
      *
      * @param analysedHead the change's head commit id, or null (a full build, listed paths, the work tree)
-     * @param checkout the checkout the run reads, as {@link #source} describes it
+     * @param checkout the checkout the run reads, as {@link #source} describes it; asked only
+     *     without a head, since describing it runs {@code git status} over the whole work tree
      */
-    public static String defaultTag(String analysedHead, SourceInfo checkout) {
-        return analysedHead != null ? analysedHead.substring(0, SHORT_ID) : checkout.defaultTag();
+    public static String defaultTag(String analysedHead, Supplier<SourceInfo> checkout) {
+        return analysedHead != null ? analysedHead.substring(0, SHORT_ID) : checkout.get().defaultTag();
     }
 
     /** The checkout's {@code origin} URL and commit ({@code -dirty} when files changed), for labels; unknown outside git. */

@@ -1,6 +1,7 @@
 package io.strata.engine.builder.audit;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,11 @@ public record InputAudit(Path playbookRoot, Set<String> playbookInputs, Path inv
         ignored = ignored.stream().map(InputAudit::real).toList();
     }
 
-    /** What the audit found: the site files read, and those among them no analysed input explains. */
+    /**
+     * What the audit found: the site files read, and those among them no analysed input explains.
+     * Only the site's regular files are looked at on disk, not the thousands of paths of Ansible's
+     * own installation a run opens.
+     */
     public AuditReport check(Set<Path> reads) {
         Set<String> read = new TreeSet<>();
         int readInputs = 0;
@@ -46,7 +51,7 @@ public record InputAudit(Path playbookRoot, Set<String> playbookInputs, Path inv
             }
             String asInput = file.startsWith(playbookRoot) ? playbookRoot.relativize(file).toString() : null;
             String asInventory = inventoryRoot != null && file.startsWith(inventoryRoot) ? inventoryRoot.relativize(file).toString() : null;
-            if (asInput == null && asInventory == null) {
+            if (asInput == null && asInventory == null || !Files.isRegularFile(file)) {
                 continue;
             }
             read.add(asInput != null ? asInput : asInventory);

@@ -39,7 +39,7 @@ public final class ReadTrace {
     }
 
     /**
-     * The regular files the traced processes opened for reading, as absolute paths.
+     * What the traced processes opened for reading (not as a folder), as absolute paths.
      *
      * @param dir the folder the tracer wrote its logs into
      * @param cwd the traced command's working folder, for a relative path strace could not resolve
@@ -50,7 +50,7 @@ public final class ReadTrace {
             for (Path log : logs.filter(file -> file.getFileName().toString().startsWith(LOG_NAME + ".")).toList()) {
                 for (String line : Files.readAllLines(log)) {
                     Path file = readOf(line, cwd);
-                    if (file != null && Files.isRegularFile(file)) {
+                    if (file != null) {
                         files.add(file);
                     }
                 }

@@ -18,6 +18,11 @@ class InputAuditTest {
     void aSiteFileReadIsExplainedByTheNodesInputsOrTheInventoryAndAnythingElseOfTheSiteIsNot() throws Exception {
         Path site = Files.createDirectories(dir.resolve("site"));
         Path work = Files.createDirectories(dir.resolve("site/.work"));
+        for (String file : List.of("slurm.yml", "roles/slurm/tasks/main.yml", "inventory/hosts.yml", "roles/slurm/templates/extra.j2",
+                "inventory/group_vars/all.yml", ".work/tmp/ansible-local-1/x.py", ".work/inventory.yml")) {
+            Files.createDirectories(site.resolve(file).getParent());
+            Files.writeString(site.resolve(file), "x\n");
+        }
         InputAudit audit = new InputAudit(site, Set.of("slurm.yml", "roles/slurm/tasks/main.yml"), site,
                 Set.of("inventory/hosts.yml", "inventory/group_vars/all.yml"), List.of(work.resolve("tmp"), work.resolve("inventory.yml")));
 
@@ -34,9 +39,13 @@ class InputAuditTest {
     }
 
     @Test
-    void anInventoryFileIsExplainedOnlyWhenStrataParsesIt() {
+    void anInventoryFileIsExplainedOnlyWhenStrataParsesIt() throws Exception {
         Path repo = dir.resolve("src");
         Path main = dir.resolve("main");
+        for (Path file : List.of(repo.resolve("site.yml"), main.resolve("inv/hosts.yml"), main.resolve("inv/notes.ini"))) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "x\n");
+        }
         InputAudit audit = new InputAudit(repo, Set.of("site.yml"), main, Set.of("inv/hosts.yml"), List.of());
 
         AuditReport report = audit.check(Set.of(repo.resolve("site.yml"), main.resolve("inv/hosts.yml"), main.resolve("inv/notes.ini")));
