@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +45,12 @@ final class BuildResultJson {
         return map;
     }
 
+    /** Writes the file whole, by a rename, so that a reader (or a run ending at the same time) never sees half of it. */
     static void write(Path file, BuildReport report) {
         try {
-            Files.writeString(file, ImpactJson.json(toMap(report)));
+            Path part = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
+            Files.writeString(part, ImpactJson.json(toMap(report)));
+            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

@@ -1,5 +1,8 @@
 package io.strata.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -12,8 +15,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -180,6 +185,58 @@ final class E2eEnvironment implements AutoCloseable {
                 Files.readString(root.resolve("run-" + run + ".err")));
     }
 
+    /** The image of a node in the registry, e.g. {@code 127.0.0.1:5000/ca/hsn-base}. */
+    String image(String node) {
+        String[] parts = node.split("/");
+        return registry.host() + "/" + repository(parts[0], parts[1]);
+    }
+
+    /** The digest a node's tag names in the registry, if it has the tag. */
+    Optional<String> digest(String node, String tag) throws IOException, InterruptedException {
+        String[] parts = node.split("/");
+        return registry.digest(repository(parts[0], parts[1]), tag);
+    }
+
+    /**
+     * Starts {@code strata ARGS} on a site whose role {@code role} first runs {@code sleep}; returns
+     * once the node's build runs it.
+     */
+    Process startAtALongStep(Path site, String node, String role, String sleep, String... args) throws Exception {
+        Path tasks = site.resolve("roles").resolve(role).resolve("tasks/main.yml");
+        Files.writeString(tasks, """
+                - name: A long step
+                  ansible.builtin.command: %s
+                """.formatted(sleep) + Files.readString(tasks));
+        Process strata = startStrata(site, credentials(PASSWORD), args);
+        Path log = workDir(site).resolve("logs").resolve(node.replace('/', '-') + ".log");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!(Files.exists(log) && Files.readString(log).contains("TASK [" + role + " : A long step]"))) {
+            assertTrue(System.nanoTime() < deadline, "the layer never reached its long step");
+            assertTrue(strata.isAlive(), "strata ended early");
+            Thread.sleep(200);
+        }
+        Thread.sleep(1000);
+        return strata;
+    }
+
+    /** Whether a process whose command line ends with {@code end} runs on this machine. */
+    static boolean running(String end) {
+        return ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").endsWith(end));
+    }
+
+    /**
+     * Asserts that builds left nothing: no working container in the store, no mount below the
+     * test's folder, no scratch folder in the site's work folder.
+     */
+    void assertNothingLeftBehind(Path site) throws IOException, InterruptedException {
+        assertEquals(List.of(), containers(), "working containers left behind");
+        assertEquals(List.of(), mountsBelowRoot(), "mounts left behind");
+        try (Stream<Path> dirs = Files.walk(workDir(site).getParent(), 3)) {
+            assertEquals(List.of(), dirs.filter(p -> p.getFileName().toString().matches(".*-[0-9a-f]{8}") && p.toString().contains("-work/tmp/"))
+                    .toList(), "scratch folders left behind");
+        }
+    }
+
     /** Where a site's builds keep logs and scratch folders. */
     Path workDir(Path site) {
         return site.resolveSibling(site.getFileName() + "-work");
@@ -187,8 +244,14 @@ final class E2eEnvironment implements AutoCloseable {
 
     /** Runs a program with the private store's environment. */
     Run run(String... argv) throws IOException, InterruptedException {
+        return run(Map.of(), argv);
+    }
+
+    /** Runs a program with the private store's environment and {@code extraEnv} over it. */
+    Run run(Map<String, String> extraEnv, String... argv) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(argv);
         builder.environment().putAll(env);
+        builder.environment().putAll(extraEnv);
         Path out = Files.createTempFile(root, "cmd-", ".out");
         Path err = Files.createTempFile(root, "cmd-", ".err");
         Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -201,7 +264,12 @@ final class E2eEnvironment implements AutoCloseable {
 
     /** The working containers of the store. */
     List<String> containers() throws IOException, InterruptedException {
-        Run run = run("buildah", "containers", "--format", "{{.ContainerName}}");
+        return containers(Map.of());
+    }
+
+    /** The working containers of the store {@code extraEnv} names. */
+    List<String> containers(Map<String, String> extraEnv) throws IOException, InterruptedException {
+        Run run = run(extraEnv, "buildah", "containers", "--format", "{{.ContainerName}}");
         if (run.exit() != 0) {
             throw new IllegalStateException(run.all());
         }
@@ -210,7 +278,12 @@ final class E2eEnvironment implements AutoCloseable {
 
     /** The IDs of the store's images. */
     List<String> images() throws IOException, InterruptedException {
-        return run("buildah", "images", "-q", "--no-trunc").out().lines().filter(line -> !line.isBlank()).sorted().toList();
+        return images(Map.of());
+    }
+
+    /** The IDs of the images of the store {@code extraEnv} names. */
+    List<String> images(Map<String, String> extraEnv) throws IOException, InterruptedException {
+        return run(extraEnv, "buildah", "images", "-q", "--no-trunc").out().lines().filter(line -> !line.isBlank()).sorted().toList();
     }
 
     /** A file of a local image, read through a throw-away working container. */

@@ -62,43 +62,21 @@ class EndToEndTest {
     }
 
     private static String image(String node) {
-        String[] parts = node.split("/");
-        return env.registry().host() + "/" + E2eEnvironment.repository(parts[0], parts[1]);
+        return env.image(node);
     }
 
     private static Optional<String> digest(String node, String tag) throws IOException, InterruptedException {
-        String[] parts = node.split("/");
-        return env.registry().digest(E2eEnvironment.repository(parts[0], parts[1]), tag);
+        return env.digest(node, tag);
     }
 
     /** Starts a build of slurm/compute whose playbook first runs {@code sleep}; returns once the build runs it. */
     private static Process startAtALongStep(Path buildSite, String sleep, String tag) throws Exception {
-        Path tasks = buildSite.resolve("roles/slurm/tasks/main.yml");
-        Files.writeString(tasks, """
-                - name: A long step
-                  ansible.builtin.command: %s
-                """.formatted(sleep) + Files.readString(tasks));
-        Process strata = env.startStrata(buildSite, creds(), "build", "--node", "slurm/compute", "--from", image("compute/compute") + ":r1",
-                "--tag", tag);
-        Path log = env.workDir(buildSite).resolve("logs/slurm-compute.log");
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        while (!(Files.exists(log) && Files.readString(log).contains("TASK [slurm : A long step]"))) {
-            assertTrue(System.nanoTime() < deadline, "the layer never reached its long step");
-            assertTrue(strata.isAlive(), "strata ended early");
-            Thread.sleep(200);
-        }
-        Thread.sleep(1000);
-        return strata;
+        return env.startAtALongStep(buildSite, "slurm/compute", "slurm", sleep, "build", "--node", "slurm/compute", "--from",
+                image("compute/compute") + ":r1", "--tag", tag);
     }
 
     private static void assertNothingLeftBehind() throws IOException, InterruptedException {
-        assertEquals(List.of(), env.containers(), "working containers left behind");
-        assertEquals(List.of(), env.mountsBelowRoot(), "mounts left behind");
-        Path scratch = env.workDir(site).getParent();
-        try (Stream<Path> dirs = Files.walk(scratch, 3)) {
-            assertEquals(List.of(), dirs.filter(p -> p.getFileName().toString().matches(".*-[0-9a-f]{8}") && p.toString().contains("-work/tmp/"))
-                    .toList(), "scratch folders left behind");
-        }
+        env.assertNothingLeftBehind(site);
     }
 
     @Test
@@ -217,7 +195,7 @@ class EndToEndTest {
         assertEquals(Optional.empty(), digest("slurm/compute", "a1"));
         assertEquals(latest, digest("slurm/compute", "latest"));
         assertEquals(images, env.images());
-        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").endsWith(sleep)),
+        assertFalse(E2eEnvironment.running(sleep),
                 "the task's process was killed");
         assertNothingLeftBehind();
     }
@@ -265,7 +243,7 @@ class EndToEndTest {
         strata.destroyForcibly();
         env.finish(strata, 60);
         Path secrets = env.runtimeDir().resolve("strata");
-        assertTrue(ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").endsWith(sleep)),
+        assertTrue(E2eEnvironment.running(sleep),
                 "the premise: SIGKILL leaves the task running");
         assertEquals(1, env.containers().size(), "the premise: SIGKILL leaves the working container");
         try (Stream<Path> files = Files.list(secrets)) {
@@ -276,7 +254,7 @@ class EndToEndTest {
         assertEquals(0, rerun.exit(), rerun.all());
         assertTrue(rerun.out().contains("was killed; cleaned up after it: 1 tool process group(s) stopped, 1 working container(s) removed"),
                 rerun.out());
-        assertTrue(ProcessHandle.allProcesses().noneMatch(p -> p.info().commandLine().orElse("").endsWith(sleep)), "the task was stopped");
+        assertFalse(E2eEnvironment.running(sleep), "the task was stopped");
         try (Stream<Path> files = Files.list(secrets)) {
             assertEquals(0, files.count(), "no credentials file is left");
         }

@@ -6,6 +6,7 @@ import io.strata.engine.builder.buildah.ImageReference;
 import io.strata.engine.builder.credentials.AuthFile;
 import io.strata.engine.builder.leftovers.Leftovers;
 import io.strata.engine.builder.leftovers.RunLedger;
+import io.strata.engine.builder.leftovers.WorkFolderLock;
 import io.strata.engine.builder.packages.PackageList;
 import io.strata.engine.builder.packages.PackageListParser;
 import io.strata.engine.builder.preflight.Preflight;
@@ -34,12 +35,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * One build run on this machine: checks the package lists and the machine (preflight), cleans up
- * after earlier runs of the work folder that were killed ({@link Leftovers}), keeps a ledger of
+ * after earlier runs of the work folder that were killed ({@link Leftovers}) once it holds the
+ * folder ({@link WorkFolderLock}: one run at a time per folder), keeps a ledger of
  * what it holds ({@link RunLedger}), sets up the registry credentials (a temporary 0600 auth file
  * in a private runtime folder, deleted at the end), and runs the nodes with a {@link BuildRunner}
  * and a {@link LayerBuilder}.
@@ -101,11 +104,17 @@ public final class BuildSession {
             return new Outcome(preflight, null, "");
         }
         createPrivate(request.workDir());
-        createPrivate(request.scratchDir());
-        Leftovers.cleanUp(request.workDir(), new Buildah(buildahOptions(request, preflight.storageDriver(), null)),
-                new ProcessCommandRunner(null)).forEach(progress::note);
-        try (RunLedger ledger = RunLedger.open(request.workDir())) {
-            return run(request, progress, preflight, ledger);
+        Optional<WorkFolderLock> held = WorkFolderLock.acquire(request.workDir(), cancellation, progress::note);
+        if (held.isEmpty()) {
+            return new Outcome(preflight, BuildReport.notStarted(request.jobs()), "");
+        }
+        try (WorkFolderLock lock = held.get()) {
+            createPrivate(request.scratchDir());
+            Leftovers.cleanUp(request.workDir(), new Buildah(buildahOptions(request, preflight.storageDriver(), null)),
+                    new ProcessCommandRunner(null)).forEach(progress::note);
+            try (RunLedger ledger = RunLedger.open(request.workDir())) {
+                return run(request, progress, preflight, ledger);
+            }
         }
     }
 

@@ -46,6 +46,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -156,10 +157,16 @@ public final class LayerBuilder implements NodeBuilder {
                             ImageReference.registryOf(from), result, 1);
                 }
                 throw new BuildFailure("buildah from " + from + " failed: " + result.errorSummary(),
-                        "check that the image exists (strata build the parent first) and that buildah works (strata build --preflight)");
+                        "check that the image exists (build the parent first) and that buildah works (the build's preflight checks it)");
             }
             containers.add(name);
             return name;
+        }
+
+        /** {@code buildah commit --rm} removed the container. A failed commit leaves it, and the cleanup removes it. */
+        void committed(String name) {
+            containers.remove(name);
+            holdings.containerRemoved(name);
         }
 
         void removeContainer(String name) {
@@ -228,7 +235,7 @@ public final class LayerBuilder implements NodeBuilder {
             boolean isLocal = ImageReference.isLocal(from);
             PublishedImage found = (isLocal ? local : registry).find(from, attempt.log).orElseThrow(() -> new BuildFailure(
                     "the parent image " + from + " of " + job.node() + " does not exist" + (isLocal ? " in the local store" : ""),
-                    "build the parent first (strata build --node " + job.node() + "'s parent), or correct --from"));
+                    "build the parent of " + job.node() + " first, or correct the parent image given"));
             parentId = found.imageId();
             pull = isLocal ? PullPolicy.NEVER : PullPolicy.ALWAYS;
         }
@@ -287,9 +294,14 @@ public final class LayerBuilder implements NodeBuilder {
             throw new BuildFailure("cannot label the working container: " + labelled.lastErrorLine(), "");
         }
         CommandResult committed = attempt.run(buildah.commit(container));
-        attempt.containers.remove(container);
-        if (!committed.ok()) {
-            throw new BuildFailure("buildah commit failed: " + committed.errorSummary(), "check the free space of the store");
+        if (committed.ok()) {
+            attempt.committed(container);
+        } else {
+            String summary = committed.errorSummary();
+            throw summary.toLowerCase(Locale.ROOT).contains("no space left on device")
+                    ? new BuildFailure("buildah commit failed: the disk of the store is full: " + summary,
+                            "free space on that disk (old images of the store can be pruned), then build again; nothing was published")
+                    : new BuildFailure("buildah commit failed: " + summary, "check the free space of the store; nothing was published");
         }
         String imageId = ImageIds.normalize(lastLine(committed.stdout()));
         attempt.unpublishedImage = imageId;
@@ -337,7 +349,7 @@ public final class LayerBuilder implements NodeBuilder {
         String reference = attempt.job.image() + ":" + digest.tag();
         if (tags.size() > 1 && publisher.find(reference, attempt.log).isPresent()) {
             attempt.log.line(OutputSink.Stream.INFO, "kept: " + reference + " already names an image built from the same inputs"
-                    + " and stays on it (an input-digest tag never moves; --reuse would have reused that image)");
+                    + " and stays on it (an input-digest tag never moves; a build with reuse on would have reused that image)");
             return tags.subList(1, tags.size());
         }
         return tags;

@@ -36,7 +36,7 @@ public record ImageNames(String registry, String cluster) {
     public static ImageNames of(LayersConfig config, String registryOverride) {
         String registry = registryOverride != null ? registryOverride
                 : config.settings().registry() != null ? config.settings().registry() : LOCAL_REGISTRY;
-        checkRegistry(registryOverride != null ? SourceLocation.of("--registry")
+        checkRegistry(registryOverride != null ? SourceLocation.of("the registry given")
                 : config.settings().location(config.file(), "registry"), trimSlashes(registry));
         String cluster = "site";
         if (config.inventory() != null) {

@@ -28,8 +28,8 @@ public final class Planner {
      * @throws io.strata.engine.config.ConfigException when a tag is no image tag
      */
     public static BuildPlan plan(ImpactResult impact, ImageNames names, String tag, String publishedTag) {
-        ImageNames.checkTag("--tag", tag);
-        ImageNames.checkTag("--published-tag", publishedTag);
+        ImageNames.checkTag("the run's tag", tag);
+        ImageNames.checkTag("the published tag", publishedTag);
         Map<NodeId, Integer> levelOf = new HashMap<>();
         List<List<NodeId>> levels = new ArrayList<>();
         List<PlannedNode> build = new ArrayList<>();

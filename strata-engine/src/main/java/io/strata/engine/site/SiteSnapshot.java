@@ -77,7 +77,7 @@ public final class SiteSnapshot {
     public static SiteSnapshot load(String configFile, SiteTrees trees, ParsedVarsFiles varsFiles) {
         byte[] bytes = trees.main().read(configFile).orElseThrow(() -> new ConfigException(new Problem(
                 SourceLocation.of(configFile), "", "no layers file at this revision",
-                "create " + configFile + " at the site's root, or point --config at it")));
+                "create " + configFile + " at the site's root, or give the path of the site's layers file")));
         LayerGraph graph = LayerGraphBuilder.load(configFile, bytes);
         return new SiteSnapshot(trees, graph.config(), graph, varsFiles);
     }
@@ -140,7 +140,7 @@ public final class SiteSnapshot {
             LayerNode node = graph.node(id);
             if (!trees.has(node.repo())) {
                 problems.add(new Problem(node.layer().location(), "repo", "repository '" + node.repo() + "' of layer '"
-                        + id.layer() + "' has no checkout", "map it with --repo-dir " + node.repo() + "=PATH or under settings.repos"));
+                        + id.layer() + "' has no checkout", "map it to its checkout: under settings.repos, or with the repository folders given with the request"));
                 continue;
             }
             SourceTree tree = repoTree(id);
@@ -160,7 +160,7 @@ public final class SiteSnapshot {
         if (settings != null && settings.path() != null && inventoryRepo == null
                 && !inventoryDir.isEmpty() && !inventoryTree.isDirectory(inventoryDir)) {
             problems.add(new Problem(settings.location(), "path", "inventory folder '" + settings.path() + "' does not exist",
-                    "create it, correct the path, or map the inventory repository with --repo-dir " + settings.path() + "=PATH"));
+                    "create it, correct the path, or map the inventory repository '" + settings.path() + "' to its checkout"));
         }
         problems.addAll(inventory.problems());
         return problems;

@@ -54,7 +54,7 @@ public record SiteTrees(SourceTree main, Map<String, SourceTree> repos) {
         SourceTree tree = repos.get(name);
         if (tree == null) {
             throw new ConfigException(new Problem(usedAt, "repo", "repository '" + name + "' has no checkout",
-                    "map it with --repo-dir " + name + "=PATH or under settings.repos"));
+                    "map it to its checkout: under settings.repos, or with the repository folders given with the request"));
         }
         return Objects.requireNonNull(tree);
     }

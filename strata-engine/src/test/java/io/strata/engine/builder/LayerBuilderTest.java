@@ -262,6 +262,25 @@ class LayerBuilderTest {
     }
 
     @Test
+    void aCommitThatFindsTheDiskFullSaysSoPublishesNothingAndRemovesTheWorkingContainer() {
+        runner.when(List.of("buildah", "commit"), ScriptedRunner.result(125, "", "Error: committing container \"container\" to \"\":"
+                + " writing blob: adding layer with blob \"sha256:abc\": processing tar file(write /filler: no space left on device):"
+                + " exit status 1\n"));
+        BuildFailure failure = assertThrows(BuildFailure.class,
+                () -> build(builder(false, false, settings(Connection.CHROOT, null)), computeJob("localhost")));
+
+        assertTrue(failure.getMessage().startsWith("buildah commit failed: the disk of the store is full: "), failure.getMessage());
+        assertTrue(failure.describe().contains("Fix: free space on that disk"), failure.describe());
+        List<String> steps = steps();
+        assertEquals(List.of("buildah commit", "buildah rm"), steps.subList(steps.indexOf("buildah commit"), steps.size()),
+                "a failed commit leaves the container, which the cleanup removes");
+        List<String> committed = runner.argvs("buildah", "commit").get(0);
+        List<String> removed = runner.argvs("buildah", "rm").get(0);
+        assertEquals(committed.get(committed.size() - 1), removed.get(removed.size() - 1), "the container that was to be committed");
+        assertTrue(runner.argvs("buildah", "tag").isEmpty());
+    }
+
+    @Test
     void aFailedImageTestPublishesNothingAndRemovesTheCommittedImage() {
         runner.when(c -> c.argv().contains("/usr/bin/check-image"), c -> ScriptedRunner.result(1, "", "check failed"), 1);
         assertThrows(BuildFailure.class, () -> build(builder(true, false,

@@ -35,7 +35,7 @@ class ImageNamesTest {
     void aRegistryNoReferenceCanHoldIsRefusedWhereItWasGiven() {
         for (String registry : List.of("https://r.example.org", "r.example.org/Upper", "r example.org", "r.example.org:port", "-r.org", "")) {
             Problem problem = assertThrows(ConfigException.class, () -> ImageNames.of(config(""), registry)).problems().get(0);
-            assertEquals("--registry", problem.location().toString(), registry);
+            assertEquals("the registry given", problem.location().toString(), registry);
         }
         Problem scheme = assertThrows(ConfigException.class, () -> ImageNames.of(config(""), "https://r.example.org")).problems().get(0);
         assertTrue(scheme.hint().contains("write r.example.org"), scheme.format());

@@ -93,7 +93,7 @@ public final class AuthFile implements AutoCloseable {
             if (!Files.isRegularFile(explicit)) {
                 throw new IllegalArgumentException("auth file " + explicit + " does not exist");
             }
-            return new AuthFile(explicit, false, "--authfile " + explicit);
+            return new AuthFile(explicit, false, "the auth file " + explicit);
         }
         String user = env.get(USER_VARIABLE);
         String password = env.get(PASSWORD_VARIABLE);

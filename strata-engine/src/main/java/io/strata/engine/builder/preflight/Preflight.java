@@ -106,7 +106,7 @@ public final class Preflight {
         }
         if (needs.audit()) {
             tools.add(CompletableFuture.supplyAsync(() -> tool(ReadTrace.PROGRAM, List.of(ReadTrace.PROGRAM, "-V"),
-                    "--audit-inputs (tracing what Ansible reads)", "apt-get install strace"), pool));
+                    "the input audit (tracing what Ansible reads)", "apt-get install strace"), pool));
         }
         if (needs.registry()) {
             tools.add(CompletableFuture.supplyAsync(() -> tool("skopeo", List.of("skopeo", "--version"),
@@ -114,9 +114,9 @@ public final class Preflight {
         }
         List<Check> checks = new ArrayList<>();
         if (uid == 0) {
-            checks.add(needs.allowRoot() ? Check.pass("user", "root (allowed by --allow-root)")
+            checks.add(needs.allowRoot() ? Check.pass("user", "root (allowed explicitly)")
                     : Check.fail("user", "running as root", "build as an ordinary user with subordinate ids (rootless buildah);"
-                            + " pass --allow-root only on a throw-away machine"));
+                            + " allow root only on a throw-away machine"));
         } else {
             checks.add(Check.pass("user", user + " (uid " + uid + ")"));
         }

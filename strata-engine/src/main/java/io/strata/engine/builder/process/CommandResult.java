@@ -30,6 +30,8 @@ public record CommandResult(int exitCode, String stdout, String stderr) {
         return lines.length == 0 ? "" : lines[lines.length - 1].strip();
     }
 
+    private static final int MAX_LINE = 300;
+
     /** Causes that the machine, not the tool, is responsible for: always worth showing. */
     private static final List<String> SYSTEM_CAUSES = List.of("no space left on device", "disk quota exceeded",
             "read-only file system", "cannot allocate memory", "out of memory", "permission denied",
@@ -72,7 +74,22 @@ public record CommandResult(int exitCode, String stdout, String stderr) {
         return words.stream().anyMatch(lower::contains);
     }
 
+    /**
+     * A line cut to about 300 characters. A machine cause past the cut (buildah chains its errors
+     * on one line: "committing container ...: writing blob: ...: no space left on device") is kept,
+     * with a little of what precedes it.
+     */
     private static String shorten(String line) {
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+        if (line.length() <= MAX_LINE) {
+            return line;
+        }
+        String lower = line.toLowerCase(Locale.ROOT);
+        int cause = SYSTEM_CAUSES.stream().mapToInt(lower::indexOf).filter(at -> at >= 0).min().orElse(-1);
+        if (cause + 60 <= MAX_LINE) {
+            return line.substring(0, MAX_LINE) + "...";
+        }
+        int from = Math.max(MAX_LINE / 2, cause - 80);
+        int to = Math.min(line.length(), cause + 100);
+        return line.substring(0, MAX_LINE / 2) + " ... " + line.substring(from, to) + (to < line.length() ? "..." : "");
     }
 }

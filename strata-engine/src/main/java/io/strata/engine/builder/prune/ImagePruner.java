@@ -128,7 +128,7 @@ public final class ImagePruner {
 
     private static List<StoredImage> list(CommandResult result) {
         if (!result.ok()) {
-            throw new BuildFailure("cannot list the images of the store: " + result.errorSummary(), "check buildah (strata build --preflight)");
+            throw new BuildFailure("cannot list the images of the store: " + result.errorSummary(), "check buildah (the build's preflight checks it)");
         }
         List<StoredImage> images = new ArrayList<>();
         try {
@@ -139,7 +139,7 @@ public final class ImagePruner {
                 images.add(new StoredImage(image.path("id").asText(), List.copyOf(names), Instant.parse(image.path("createdatraw").asText())));
             }
         } catch (IOException | DateTimeParseException e) {
-            throw new BuildFailure("buildah images printed no JSON: " + e.getMessage(), "check buildah (strata build --preflight)");
+            throw new BuildFailure("buildah images printed no JSON: " + e.getMessage(), "check buildah (the build's preflight checks it)");
         }
         return images;
     }

@@ -80,12 +80,12 @@ public final class RegistryErrors {
         String last = message(result.lastErrorLine());
         return switch (kind(result)) {
             case UNAUTHORIZED -> new BuildFailure(action + ": the registry " + registry + " refused the credentials ("
-                    + last + ")", "check STRATA_REGISTRY_USER and STRATA_REGISTRY_PASSWORD, or the auth file given with"
-                    + " --authfile / REGISTRY_AUTH_FILE; the user needs push rights on the repository");
+                    + last + ")", "check STRATA_REGISTRY_USER and STRATA_REGISTRY_PASSWORD, or the auth file (the one"
+                    + " given, or REGISTRY_AUTH_FILE); the user needs push rights on the repository");
             case UNREACHABLE -> new BuildFailure(action + ": cannot reach the registry " + registry + " (" + attempts
                     + (attempts == 1 ? " attempt" : " attempts") + "; last error: " + cause(last) + ")",
                     "check that the registry is up and reachable from this machine, then run the build again"
-                    + " with --reuse to rebuild only what was not published");
+                    + " with reuse on, to rebuild only what was not published");
             case PLAIN_HTTP -> new BuildFailure(action + ": the registry " + registry + " answers plain HTTP but TLS is"
                     + " verified by default", "serve the registry over HTTPS, or list it under settings.build.insecure_registries"
                     + " (for a registry on a trusted local network only)");

@@ -18,6 +18,12 @@ public record BuildReport(List<NodeOutcome> outcomes, boolean cancelled, Duratio
         outcomes = List.copyOf(outcomes);
     }
 
+    /** The report of a run cancelled before it started any node. */
+    public static BuildReport notStarted(List<NodeJob> jobs) {
+        List<NodeOutcome> outcomes = jobs.stream().map(job -> NodeOutcome.notStarted(job.node())).toList();
+        return new BuildReport(outcomes, true, Duration.ZERO, CriticalPath.of(jobs, outcomes));
+    }
+
     /** Whether every node was built or reused. */
     public boolean succeeded() {
         return !cancelled && outcomes.stream().allMatch(o -> o.status().succeeded());

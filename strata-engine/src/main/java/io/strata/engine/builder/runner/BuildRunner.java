@@ -126,7 +126,7 @@ public final class BuildRunner {
         for (NodeJob job : plan) {
             NodeOutcome outcome = outcomes.get(job.node());
             if (outcome == null) {
-                outcome = new NodeOutcome(job.node(), NodeStatus.CANCELLED, Duration.ZERO, null, "not started: the build was cancelled", null);
+                outcome = NodeOutcome.notStarted(job.node());
                 progress.finished(outcome);
             }
             ordered.add(outcome);
@@ -153,7 +153,7 @@ public final class BuildRunner {
             boolean cancelled) {
         for (NodeJob child : children.getOrDefault(failed, List.of())) {
             NodeOutcome skipped = cancelled
-                    ? new NodeOutcome(child.node(), NodeStatus.CANCELLED, Duration.ZERO, null, "not started: the build was cancelled", null)
+                    ? NodeOutcome.notStarted(child.node())
                     : new NodeOutcome(child.node(), NodeStatus.SKIPPED, Duration.ZERO, null, "parent " + failed + " did not build", null);
             outcomes.put(child.node(), skipped);
             progress.finished(skipped);

@@ -16,4 +16,9 @@ import java.time.Duration;
  * @param log its log file, or null when it never started
  */
 public record NodeOutcome(NodeId node, NodeStatus status, Duration duration, PublishedImage image, String message, Path log) {
+
+    /** A node the run never started because it was cancelled. */
+    public static NodeOutcome notStarted(NodeId node) {
+        return new NodeOutcome(node, NodeStatus.CANCELLED, Duration.ZERO, null, "not started: the build was cancelled", null);
+    }
 }
