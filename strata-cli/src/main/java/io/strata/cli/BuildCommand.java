@@ -1,5 +1,8 @@
 package io.strata.cli;
 
+import io.strata.cli.terminal.PlainProgress;
+import io.strata.cli.terminal.ResultTable;
+import io.strata.cli.terminal.TerminalProgress;
 import io.strata.engine.builder.BuildRequest;
 import io.strata.engine.builder.BuildSession;
 import io.strata.engine.builder.BuildSettings;
@@ -13,9 +16,6 @@ import io.strata.engine.builder.publish.SquashfsOptions;
 import io.strata.engine.builder.runner.BuildProgress;
 import io.strata.engine.builder.runner.BuildReport;
 import io.strata.engine.builder.runner.NodeJob;
-import io.strata.engine.builder.runner.PlainProgress;
-import io.strata.engine.builder.runner.ResultTable;
-import io.strata.engine.builder.runner.TerminalProgress;
 import io.strata.engine.config.LayersConfig;
 import io.strata.engine.graph.LayerNode;
 import io.strata.engine.graph.NodeId;

@@ -1,6 +1,6 @@
 package io.strata.engine.ansible;
 
-import io.strata.engine.memo.Memo;
+import io.strata.engine.parallel.Memo;
 import io.strata.engine.source.SourceTree;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;

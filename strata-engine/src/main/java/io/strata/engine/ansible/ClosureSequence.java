@@ -1,6 +1,6 @@
 package io.strata.engine.ansible;
 
-import io.strata.engine.memo.Identity;
+import io.strata.engine.parallel.Identity;
 import java.util.ArrayList;
 import java.util.List;
 

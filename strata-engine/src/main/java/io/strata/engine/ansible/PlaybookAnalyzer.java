@@ -1,8 +1,8 @@
 package io.strata.engine.ansible;
 
 import io.strata.engine.inventory.InventoryView;
-import io.strata.engine.memo.Identity;
-import io.strata.engine.memo.Memo;
+import io.strata.engine.parallel.Identity;
+import io.strata.engine.parallel.Memo;
 import io.strata.engine.source.SourceTree;
 import java.util.Map;
 import java.util.Objects;

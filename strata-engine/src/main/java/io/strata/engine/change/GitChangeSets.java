@@ -1,9 +1,9 @@
 package io.strata.engine.change;
 
-import io.strata.engine.concurrent.Futures;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.Problem;
 import io.strata.engine.config.SourceLocation;
+import io.strata.engine.parallel.Futures;
 import io.strata.engine.source.GitSourceTree;
 import io.strata.engine.source.SourceTree;
 import io.strata.engine.source.SubtreeSourceTree;

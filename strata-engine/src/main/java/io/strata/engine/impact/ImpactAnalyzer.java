@@ -2,13 +2,13 @@ package io.strata.engine.impact;
 
 import io.strata.engine.ansible.AnalysisCache;
 import io.strata.engine.change.ChangeSet;
-import io.strata.engine.concurrent.Futures;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.Problem;
 import io.strata.engine.config.SourceLocation;
 import io.strata.engine.graph.LayerGraph;
 import io.strata.engine.graph.NodeId;
 import io.strata.engine.inventory.ParsedVarsFiles;
+import io.strata.engine.parallel.Futures;
 import io.strata.engine.site.SiteSnapshot;
 import io.strata.engine.site.SiteTrees;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import io.strata.engine.ansible.AnalysisTarget;
 import io.strata.engine.ansible.Closure;
 import io.strata.engine.ansible.PlaybookAnalyzer;
 import io.strata.engine.graph.LayerNode;
-import io.strata.engine.memo.Memo;
+import io.strata.engine.parallel.Memo;
 import io.strata.engine.site.SiteSnapshot;
 import io.strata.engine.source.SourceTree;
 import java.util.Map;

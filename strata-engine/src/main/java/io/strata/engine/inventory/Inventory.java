@@ -3,7 +3,7 @@ package io.strata.engine.inventory;
 import io.strata.engine.config.Problem;
 import io.strata.engine.config.SourceLocation;
 import io.strata.engine.inventory.VarsSource.Scope;
-import io.strata.engine.memo.Memo;
+import io.strata.engine.parallel.Memo;
 import io.strata.engine.source.RepoPaths;
 import io.strata.engine.source.SourceTree;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.strata.engine.inventory;
 
-import io.strata.engine.concurrent.Futures;
 import io.strata.engine.config.Problem;
+import io.strata.engine.parallel.Futures;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;

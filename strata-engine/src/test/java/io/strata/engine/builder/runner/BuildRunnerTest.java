@@ -155,10 +155,7 @@ class BuildRunnerTest {
         assertEquals("playbook of compute/compute failed. Fix: see the log", failed.message());
         assertEquals(logs.resolve("compute-compute.log"), failed.log());
         assertEquals("parent compute/compute did not build", report.outcomes().get(4).message());
-        String table = ResultTable.render(report);
-        assertTrue(table.contains("compute/compute  FAILED"), table);
-        assertTrue(table.contains("6 nodes: 4 built, 1 failed, 1 skipped"), table);
-        assertTrue(table.contains("critical path") && report.criticalPath().nodes().contains(NodeId.parse("os/base")), table);
+        assertTrue(report.criticalPath().nodes().contains(NodeId.parse("os/base")), report.criticalPath().toString());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.strata.engine.concurrent;
+package io.strata.engine.parallel;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -1,5 +1,8 @@
-package io.strata.engine.builder.runner;
+package io.strata.cli.terminal;
 
+import io.strata.engine.builder.runner.BuildProgress;
+import io.strata.engine.builder.runner.NodeOutcome;
+import io.strata.engine.builder.runner.NodeJob;
 import io.strata.engine.graph.NodeId;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.strata.engine.memo;
+package io.strata.engine.parallel;
 
 /**
  * A key that is equal only to a key of the same object: for memos of values computed once and

@@ -1,5 +1,8 @@
-package io.strata.engine.builder.runner;
+package io.strata.cli.terminal;
 
+import io.strata.engine.builder.runner.BuildReport;
+import io.strata.engine.builder.runner.NodeOutcome;
+import io.strata.engine.builder.runner.NodeStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.strata.engine.memo;
+package io.strata.engine.parallel;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.strata.engine.memo;
+package io.strata.engine.parallel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
