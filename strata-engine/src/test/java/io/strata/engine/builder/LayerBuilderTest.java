@@ -9,6 +9,7 @@ import io.strata.engine.builder.ansible.Connection;
 import io.strata.engine.builder.buildah.Buildah;
 import io.strata.engine.builder.buildah.BuildahOptions;
 import io.strata.engine.builder.digest.ToolVersions;
+import io.strata.engine.builder.failure.BuildFailure;
 import io.strata.engine.builder.leftovers.Holdings;
 import io.strata.engine.builder.process.CancelledException;
 import io.strata.engine.builder.process.Command;

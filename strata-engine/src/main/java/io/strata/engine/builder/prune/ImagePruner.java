@@ -2,10 +2,10 @@ package io.strata.engine.builder.prune;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.strata.engine.builder.BuildFailure;
 import io.strata.engine.builder.ImageLabels;
 import io.strata.engine.builder.buildah.Buildah;
 import io.strata.engine.builder.buildah.ImageReference;
+import io.strata.engine.builder.failure.BuildFailure;
 import io.strata.engine.builder.process.CommandResult;
 import io.strata.engine.builder.process.CommandRunner;
 import io.strata.engine.builder.process.OutputSink;

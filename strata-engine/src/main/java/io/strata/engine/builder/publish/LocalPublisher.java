@@ -1,7 +1,7 @@
 package io.strata.engine.builder.publish;
 
-import io.strata.engine.builder.BuildFailure;
 import io.strata.engine.builder.buildah.Buildah;
+import io.strata.engine.builder.failure.BuildFailure;
 import io.strata.engine.builder.process.CommandResult;
 import io.strata.engine.builder.process.CommandRunner;
 import io.strata.engine.builder.process.OutputSink;

@@ -1,6 +1,6 @@
 package io.strata.engine.builder.publish;
 
-import io.strata.engine.builder.BuildFailure;
+import io.strata.engine.builder.failure.BuildFailure;
 import io.strata.engine.builder.process.CommandResult;
 import java.util.Arrays;
 import java.util.Locale;

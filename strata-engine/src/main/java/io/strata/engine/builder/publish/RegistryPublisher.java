@@ -2,9 +2,9 @@ package io.strata.engine.builder.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.strata.engine.builder.BuildFailure;
 import io.strata.engine.builder.buildah.Buildah;
 import io.strata.engine.builder.buildah.ImageReference;
+import io.strata.engine.builder.failure.BuildFailure;
 import io.strata.engine.builder.process.CancelledException;
 import io.strata.engine.builder.process.Command;
 import io.strata.engine.builder.process.CommandResult;

@@ -1,8 +1,8 @@
 package io.strata.engine.builder.runner;
 
-import io.strata.engine.builder.BuildFailure;
-import io.strata.engine.builder.process.CancelledException;
+import io.strata.engine.builder.failure.BuildFailure;
 import io.strata.engine.builder.process.Cancellation;
+import io.strata.engine.builder.process.CancelledException;
 import io.strata.engine.builder.process.LogFile;
 import io.strata.engine.builder.process.OutputSink;
 import io.strata.engine.builder.process.SecretMask;

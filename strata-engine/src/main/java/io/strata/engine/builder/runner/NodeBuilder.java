@@ -15,7 +15,7 @@ public interface NodeBuilder {
      *     part of the run (the job's {@code from} is used)
      * @param log the node's log
      * @return what was published
-     * @throws io.strata.engine.builder.BuildFailure when the build fails (nothing is published)
+     * @throws io.strata.engine.builder.failure.BuildFailure when the build fails (nothing is published)
      * @throws io.strata.engine.builder.process.CancelledException when the build was cancelled
      */
     NodeResult build(NodeJob job, PublishedImage parent, OutputSink log);

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.strata.engine.builder.BuildFailure;
 import io.strata.engine.builder.ScriptedRunner;
 import io.strata.engine.builder.buildah.Buildah;
 import io.strata.engine.builder.buildah.BuildahOptions;
+import io.strata.engine.builder.failure.BuildFailure;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.strata.engine.builder.BuildFailure;
-import io.strata.engine.builder.process.CancelledException;
+import io.strata.engine.builder.failure.BuildFailure;
 import io.strata.engine.builder.process.Cancellation;
+import io.strata.engine.builder.process.CancelledException;
 import io.strata.engine.builder.process.OutputSink;
 import io.strata.engine.builder.process.SecretMask;
 import io.strata.engine.builder.publish.PublishedImage;

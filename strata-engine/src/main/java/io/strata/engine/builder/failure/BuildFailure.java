@@ -1,4 +1,4 @@
-package io.strata.engine.builder;
+package io.strata.engine.builder.failure;
 
 /**
  * A build step failed for a reason a person can act on: what failed, and what to do about it.
