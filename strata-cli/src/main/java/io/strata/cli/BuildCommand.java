@@ -19,14 +19,13 @@ import io.strata.engine.builder.runner.NodeJob;
 import io.strata.engine.config.LayersConfig;
 import io.strata.engine.graph.LayerNode;
 import io.strata.engine.graph.NodeId;
-import io.strata.engine.impact.ImpactAnalyzer;
-import io.strata.engine.impact.ImpactRequest;
-import io.strata.engine.impact.ImpactResult;
 import io.strata.engine.plan.BuildPlan;
 import io.strata.engine.plan.ImageNames;
 import io.strata.engine.plan.PlannedNode;
-import io.strata.engine.plan.Planner;
+import io.strata.engine.service.ImageOptions;
+import io.strata.engine.service.PlanService;
 import io.strata.engine.service.RunTags;
+import io.strata.engine.service.SiteAnalysis;
 import io.strata.engine.service.SiteValidation;
 import io.strata.engine.site.SiteSnapshot;
 import java.io.PrintStream;
@@ -151,8 +150,6 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LayersConfig config = site.readConfig();
-        SiteSnapshot snapshot = SiteSnapshot.load(site.configFile(), site.currentTrees(config));
-        SiteValidation.require(snapshot, site.siteDir());
         BuildSettings settings = settings(config);
         String targetRegistry = registry != null ? registry : config.settings().registry();
         if (targetRegistry != null && (targetRegistry.isBlank() || targetRegistry.equals(ImageReference.LOCAL))) {
@@ -161,7 +158,13 @@ final class BuildCommand implements Callable<Integer> {
         ImageNames names = ImageNames.of(config, targetRegistry == null ? ImageNames.LOCAL_REGISTRY : targetRegistry);
         String mutable = noPublishedTag ? null : publishedTag != null ? publishedTag : config.settings().publishedTag();
         SourceInfo source = RunTags.source(site.siteDir());
-        List<NodeJob> plan = node != null ? singleNode(snapshot, names, source) : planned(names, mutable, source);
+        ImageOptions images = new ImageOptions(registry, null, tag, mutable != null ? mutable : "latest");
+        SiteAnalysis analysis = node != null ? null : analysis(images);
+        // The site as checked out is built; a plan of the checkout's files loaded it already.
+        SiteSnapshot snapshot = analysis != null && analysis.headRevision() == null ? analysis.head()
+                : SiteSnapshot.load(site.configFile(), site.currentTrees(config));
+        SiteValidation.require(snapshot, site.siteDir());
+        List<NodeJob> plan = node != null ? singleNode(snapshot, names, source) : jobs(PlanService.plan(analysis, images));
         checkTag(plan);
         BuildRequest request = new BuildRequest(snapshot, plan, settings, targetRegistry, mutable, reuse,
                 jobs != null ? jobs : settings.jobs(), workDir(), authFile, allowRoot, source, auditInputs);
@@ -273,20 +276,18 @@ final class BuildCommand implements Callable<Integer> {
         return List.of(new NodeJob(id, parent, repository, tag != null ? tag : RunTags.defaultTag(null, () -> source), fromImage));
     }
 
-    private List<NodeJob> planned(ImageNames names, String mutable, SourceInfo source) {
+    /** The change the options describe analysed (every node when they describe none). */
+    private SiteAnalysis analysis(ImageOptions images) {
         if (from != null || image != null) {
             throw new UserError("--from and --image go with --node");
         }
-        ImpactRequest request;
-        if (change.given()) {
-            request = change.request(site);
-        } else {
-            LayersConfig config = site.readConfig();
-            request = new ImpactRequest(site.configFile(), site.currentTrees(config), null, Set.of(), new TreeSet<>(change.imageTypes), true);
+        if (!change.given()) {
+            change.full = true;
         }
-        ImpactResult impact = new ImpactAnalyzer().analyze(request);
-        String runTag = tag != null ? tag : RunTags.defaultTag(impact.head(), () -> source);
-        BuildPlan plan = Planner.plan(impact, names, runTag, mutable != null ? mutable : "latest");
+        return PlanService.analyze(change.request(site, images), false);
+    }
+
+    private static List<NodeJob> jobs(BuildPlan plan) {
         List<NodeJob> jobsList = new ArrayList<>();
         for (PlannedNode planned : plan.build()) {
             jobsList.add(new NodeJob(planned.node(), planned.parent(), planned.image(), planned.tag(), planned.from()));

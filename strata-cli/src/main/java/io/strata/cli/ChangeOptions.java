@@ -1,15 +1,9 @@
 package io.strata.cli;
 
-import io.strata.engine.change.ChangeSet;
-import io.strata.engine.change.ChangedFile;
-import io.strata.engine.change.GitChangeSets;
-import io.strata.engine.config.LayersConfig;
 import io.strata.engine.graph.NodeId;
-import io.strata.engine.impact.ImpactRequest;
-import io.strata.engine.parallel.Futures;
-import io.strata.engine.site.SiteTrees;
-import io.strata.engine.source.RepoPaths;
-import io.strata.engine.source.SourceTree;
+import io.strata.engine.service.ChangeSpec;
+import io.strata.engine.service.ImageOptions;
+import io.strata.engine.service.PlanRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Option;
 
 /** What changed: two revisions, a list of paths, or nodes to start from. */
@@ -57,8 +50,12 @@ final class ChangeOptions {
         return base != null || changedFiles != null || !startAt.isEmpty() || full;
     }
 
-    /** The request these options describe. */
-    ImpactRequest request(SiteOptions site) {
+    /**
+     * The planning request these options describe, for the service that plans.
+     *
+     * @param images how built images are named and tagged
+     */
+    PlanRequest request(SiteOptions site, ImageOptions images) {
         if (base != null && changedFiles != null) {
             throw new UserError("give either --base/--head or --changed-files, not both");
         }
@@ -68,38 +65,19 @@ final class ChangeOptions {
         if (head != null && base == null) {
             throw new UserError("--head needs --base");
         }
-        // The site repository's diff does not depend on the layers file: read both at once.
-        CompletableFuture<ChangeSet> siteDiff = base != null && changedRepo == null
-                ? CompletableFuture.supplyAsync(() -> GitChangeSets.between(site.siteDir(), null, base, head, mergeBase))
-                : null;
-        LayersConfig config = site.readConfig();
-        SiteTrees current = site.currentTrees(config);
-        if (changedRepo != null && !current.repos().containsKey(changedRepo)) {
-            throw new UserError("--changed-repo " + changedRepo + ": no checkout for it; map it with --repo-dir "
-                    + changedRepo + "=PATH or under settings.repos");
-        }
-        ChangeSet change = null;
-        if (siteDiff != null) {
-            change = Futures.join(siteDiff);
+        ChangeSpec change;
+        if (full) {
+            change = new ChangeSpec.Everything();
         } else if (base != null) {
-            change = GitChangeSets.between(site.repoPaths(config).get(changedRepo), changedRepo, base, head, mergeBase);
+            change = new ChangeSpec.Revisions(changedRepo, base, head, mergeBase);
         } else if (changedFiles != null) {
-            SourceTree tree = changedRepo == null ? current.main() : current.repos().get(changedRepo);
-            change = pathsOnly(tree);
+            change = new ChangeSpec.Paths(changedRepo, readList().stream().map(String::strip).toList());
+        } else {
+            change = new ChangeSpec.Nothing();
         }
         Set<NodeId> start = new LinkedHashSet<>();
         startAt.forEach(text -> start.add(NodeId.parse(text)));
-        return new ImpactRequest(site.configFile(), current, change, start, new TreeSet<>(imageTypes), full);
-    }
-
-    private ChangeSet pathsOnly(SourceTree tree) {
-        List<ChangedFile> files = new ArrayList<>();
-        for (String line : readList()) {
-            String path = RepoPaths.normalize("", line.strip())
-                    .orElseThrow(() -> new UserError("--changed-files: '" + line.strip() + "' is not a path inside the repository"));
-            files.add(tree.isFile(path) ? ChangedFile.modified(path) : new ChangedFile(ChangedFile.Kind.DELETED, path, null));
-        }
-        return new ChangeSet(changedRepo, null, null, List.copyOf(files), tree, tree, false);
+        return new PlanRequest(site.checkout(), change, start, new TreeSet<>(imageTypes), images);
     }
 
     private List<String> readList() {

@@ -1,15 +1,12 @@
 package io.strata.cli;
 
-import io.strata.engine.config.LayersConfig;
-import io.strata.engine.impact.ImpactAnalyzer;
-import io.strata.engine.impact.ImpactRequest;
-import io.strata.engine.impact.ImpactResult;
 import io.strata.engine.render.DotRenderer;
 import io.strata.engine.render.GraphPicture;
 import io.strata.engine.render.MermaidRenderer;
 import io.strata.engine.render.SvgRenderer;
-import io.strata.engine.site.SiteSnapshot;
-import io.strata.engine.site.SiteTrees;
+import io.strata.engine.service.ImageOptions;
+import io.strata.engine.service.PlanService;
+import io.strata.engine.service.SiteAnalysis;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -53,17 +50,13 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ImpactResult impact = null;
-        SiteTrees trees;
+        GraphPicture picture;
         if (change.given()) {
-            ImpactRequest request = change.request(site);
-            impact = new ImpactAnalyzer().analyze(request);
-            trees = request.change() == null ? request.current() : request.current().with(request.change(), false);
+            SiteAnalysis analysis = PlanService.analyze(change.request(site, ImageOptions.defaults()), false);
+            picture = new GraphPicture(analysis.head().graph(), analysis.impact());
         } else {
-            LayersConfig config = site.readConfig();
-            trees = site.currentTrees(config);
+            picture = new GraphPicture(site.readGraph(), null);
         }
-        GraphPicture picture = new GraphPicture(SiteSnapshot.load(site.configFile(), trees).graph(), impact);
         String text = switch (format) {
             case dot -> DotRenderer.render(picture);
             case mermaid -> MermaidRenderer.render(picture);

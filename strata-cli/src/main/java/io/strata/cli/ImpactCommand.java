@@ -1,9 +1,10 @@
 package io.strata.cli;
 
 import io.strata.engine.graph.NodeId;
-import io.strata.engine.impact.ImpactAnalyzer;
 import io.strata.engine.impact.ImpactJson;
 import io.strata.engine.impact.ImpactResult;
+import io.strata.engine.service.ImageOptions;
+import io.strata.engine.service.PlanService;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,8 +55,7 @@ final class ImpactCommand implements Callable<Integer> {
             throw new UserError("--explain writes text for people; for JSON drop --explain and add --every-reason: the result's"
                     + " rebuild and reuse entries hold every node's reasons");
         }
-        ImpactAnalyzer analyzer = everyReason || explain != null ? ImpactAnalyzer.withEveryReason() : new ImpactAnalyzer();
-        ImpactResult result = analyzer.analyze(change.request(site));
+        ImpactResult result = PlanService.analyze(change.request(site, ImageOptions.defaults()), everyReason || explain != null).impact();
         PrintWriter out = spec.commandLine().getOut();
         if (explain != null) {
             out.print(ImpactText.explain(result, NodeId.parse(explain)));

@@ -1,12 +1,10 @@
 package io.strata.cli;
 
 import io.strata.engine.config.LayersConfig;
-import io.strata.engine.impact.ImpactAnalyzer;
-import io.strata.engine.impact.ImpactResult;
-import io.strata.engine.service.RunTags;
 import io.strata.engine.plan.BuildPlan;
 import io.strata.engine.plan.ImageNames;
-import io.strata.engine.plan.Planner;
+import io.strata.engine.service.ImageOptions;
+import io.strata.engine.service.PlanService;
 import picocli.CommandLine.Option;
 
 /** How built images are named and tagged, and the planning of a change with them. */
@@ -27,11 +25,13 @@ final class PlanOptions {
         return chosen == null || chosen.isBlank() || chosen.equals(ImageNames.LOCAL_REGISTRY) ? null : chosen;
     }
 
+    /** How the images are named and tagged, for the engine's services. */
+    ImageOptions images() {
+        return new ImageOptions(registry, null, tag, publishedTag);
+    }
+
     /** Analyses the change the options describe and plans its build. */
     BuildPlan plan(SiteOptions site, ChangeOptions change) {
-        ImpactResult impact = new ImpactAnalyzer().analyze(change.request(site));
-        LayersConfig config = site.readConfig();
-        return Planner.plan(impact, ImageNames.of(config, registry), tag != null ? tag : RunTags.defaultTag(impact.head(), () -> RunTags.source(site.siteDir())),
-                publishedTag != null ? publishedTag : config.settings().publishedTag());
+        return PlanService.plan(PlanService.analyze(change.request(site, images()), false), images());
     }
 }

@@ -3,8 +3,10 @@ package io.strata.cli;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.LayersConfig;
 import io.strata.engine.config.Problem;
+import io.strata.engine.graph.LayerGraph;
 import io.strata.engine.graph.LayerGraphBuilder;
 import io.strata.engine.service.RepoCheckouts;
+import io.strata.engine.service.SiteCheckout;
 import io.strata.engine.site.SiteTrees;
 import io.strata.engine.source.DirectorySourceTree;
 import io.strata.engine.source.SourceTree;
@@ -13,10 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** Where the site is: the layers file and the checkouts of its repositories. */
@@ -34,7 +34,7 @@ final class SiteOptions {
                     + " (default: $STRATA_REPO_DIRS, 'name=dir ...', as the generated GitLab jobs set it).")
     List<String> repoDirs = new ArrayList<>();
 
-    private LayersConfig parsed;
+    private LayerGraph parsed;
 
     /** The layers file's folder. */
     Path siteDir() {
@@ -47,18 +47,29 @@ final class SiteOptions {
         return config.getFileName().toString();
     }
 
+    /** The layers file, absolute; a usage error when there is none. */
+    private Path layersFile() {
+        Path file = config.toAbsolutePath().normalize();
+        if (Files.isDirectory(file)) {
+            throw new UserError(config + ": is a folder, not a layers file (pass --config FOLDER/layers.yaml)");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(config + ": no such layers file (pass --config FILE)");
+        }
+        return file;
+    }
+
     /** The layers file as it is on disk, parsed and checked (for settings); read once per command. */
     LayersConfig readConfig() {
+        return readGraph().config();
+    }
+
+    /** The layer graph of the layers file as it is on disk; read once per command. */
+    LayerGraph readGraph() {
         if (parsed == null) {
-            Path file = config.toAbsolutePath().normalize();
-            if (Files.isDirectory(file)) {
-                throw new UserError(config + ": is a folder, not a layers file (pass --config FOLDER/layers.yaml)");
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new UserError(config + ": no such layers file (pass --config FILE)");
-            }
+            Path file = layersFile();
             try {
-                parsed = LayerGraphBuilder.load(configFile(), Files.readAllBytes(file)).config();
+                parsed = LayerGraphBuilder.load(configFile(), Files.readAllBytes(file));
             } catch (IOException e) {
                 throw new UserError("cannot read the layers file " + FileErrors.describe(e, config));
             }
@@ -67,15 +78,18 @@ final class SiteOptions {
     }
 
     /**
-     * Repository name to checkout folder: settings.repos (relative to the site) then --repo-dir.
-     * Refuses a malformed, repeated or unused {@code --repo-dir}, and two names sharing one
-     * checkout: a change is analysed as the change of one repository, so the other name's layers
-     * would miss it.
+     * Where the site is checked out, for the engine's services: the layers file (which must
+     * exist) and the {@code --repo-dir} mappings as given. The services read the layers file,
+     * add settings.repos and check every folder and name.
      */
-    Map<String, Path> repoPaths(LayersConfig config) {
-        Map<String, Path> paths = new LinkedHashMap<>();
-        config.settings().repos().forEach((name, dir) -> paths.put(name, siteDir().resolve(dir).normalize()));
-        Set<String> given = new LinkedHashSet<>();
+    SiteCheckout checkout() {
+        layersFile();
+        return new SiteCheckout(siteDir(), configFile(), givenRepoDirs(), "--repo-dir");
+    }
+
+    /** The --repo-dir mappings (else $STRATA_REPO_DIRS), each name once, paths absolute. */
+    private Map<String, Path> givenRepoDirs() {
+        Map<String, Path> given = new LinkedHashMap<>();
         List<String> mappings = repoDirs;
         String fromJob = System.getenv(REPO_DIRS_VARIABLE);
         if (mappings.isEmpty() && fromJob != null && !fromJob.isBlank()) {
@@ -87,12 +101,25 @@ final class SiteOptions {
                 throw new UserError("--repo-dir " + mapping + ": write NAME=PATH, e.g. --repo-dir slurm-config=../slurm-config");
             }
             String name = mapping.substring(0, equals);
-            if (!given.add(name)) {
+            if (given.put(name, Path.of(mapping.substring(equals + 1)).toAbsolutePath().normalize()) != null) {
                 throw new UserError("--repo-dir " + name + " is given twice; give each repository one checkout");
             }
-            paths.put(name, Path.of(mapping.substring(equals + 1)).toAbsolutePath().normalize());
         }
-        List<Problem> unused = RepoCheckouts.unused(configFile(), config, "--repo-dir", given);
+        return given;
+    }
+
+    /**
+     * Repository name to checkout folder: settings.repos (relative to the site) then --repo-dir.
+     * Refuses a malformed, repeated or unused {@code --repo-dir}, and two names sharing one
+     * checkout: a change is analysed as the change of one repository, so the other name's layers
+     * would miss it.
+     */
+    Map<String, Path> repoPaths(LayersConfig config) {
+        Map<String, Path> paths = new LinkedHashMap<>();
+        config.settings().repos().forEach((name, dir) -> paths.put(name, siteDir().resolve(dir).normalize()));
+        Map<String, Path> given = givenRepoDirs();
+        paths.putAll(given);
+        List<Problem> unused = RepoCheckouts.unused(configFile(), config, "--repo-dir", given.keySet());
         if (!unused.isEmpty()) {
             throw new ConfigException(unused);
         }

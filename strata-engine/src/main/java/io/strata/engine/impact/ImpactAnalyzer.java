@@ -53,6 +53,16 @@ public final class ImpactAnalyzer {
      * @throws ConfigException when the head revision's layers file or its files are invalid
      */
     public ImpactResult analyze(ImpactRequest request) {
+        return analyzeSite(request).result();
+    }
+
+    /**
+     * Analyses a request, keeping the site as loaded at the head revision, for callers that go on
+     * with it (a picture of the graph, a build) rather than load it again.
+     *
+     * @throws ConfigException when the head revision's layers file or its files are invalid
+     */
+    public SiteImpact analyzeSite(ImpactRequest request) {
         ChangeSet change = request.change();
         SiteTrees headTrees = change == null ? request.current() : request.current().with(change, false);
         SiteTrees baseTrees = change == null ? request.current() : request.current().with(change, true);
@@ -104,7 +114,7 @@ public final class ImpactAnalyzer {
         for (NodeId id : request.startAt()) {
             direct.merge(id, List.of(new Reason("start-at", null, "build requested from " + id)), ImpactAnalyzer::concat);
         }
-        return result(request, change, graph, direct, unaffected, notes);
+        return new SiteImpact(head, result(request, change, graph, direct, unaffected, notes));
     }
 
     private static SiteSnapshot loadBase(String configFile, SiteTrees trees, ParsedVarsFiles varsFiles) {

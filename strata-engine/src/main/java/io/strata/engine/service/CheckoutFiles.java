@@ -10,6 +10,7 @@ import io.strata.engine.source.DirectorySourceTree;
 import io.strata.engine.source.SourceTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,8 +42,13 @@ final class CheckoutFiles {
         }
         try {
             return LayerGraphBuilder.load(site.configFile(), Files.readAllBytes(file)).config();
-        } catch (IOException e) {
+        } catch (FileSystemException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        } catch (IOException e) {
+            // Name the file: a read error such as EIO names none.
+            FileSystemException named = new FileSystemException(file.toString(), null, e.getMessage());
+            named.initCause(e);
+            throw new UncheckedIOException("cannot read " + file, named);
         }
     }
 
@@ -63,7 +69,7 @@ final class CheckoutFiles {
                         + name + "', " + dir + ", is not a folder", "check the repository out there, or map it to its folder"));
             }
         });
-        problems.addAll(RepoCheckouts.unused(site.configFile(), config, "repoDirs", site.repoDirs().keySet()));
+        problems.addAll(RepoCheckouts.unused(site.configFile(), config, site.repoDirsOption(), site.repoDirs().keySet()));
         problems.addAll(RepoCheckouts.shared(site.configFile(), dirs));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

@@ -9,13 +9,13 @@ import io.strata.engine.config.Problem;
 import io.strata.engine.config.SourceLocation;
 import io.strata.engine.impact.ImpactAnalyzer;
 import io.strata.engine.impact.ImpactRequest;
-import io.strata.engine.impact.ImpactResult;
+import io.strata.engine.impact.SiteImpact;
+import io.strata.engine.parallel.Futures;
 import io.strata.engine.plan.BuildPlan;
 import io.strata.engine.plan.ImageNames;
 import io.strata.engine.plan.Planner;
 import io.strata.engine.render.GraphPicture;
 import io.strata.engine.render.SvgRenderer;
-import io.strata.engine.site.SiteSnapshot;
 import io.strata.engine.site.SiteTrees;
 import io.strata.engine.source.RepoPaths;
 import io.strata.engine.source.SourceTree;
@@ -23,11 +23,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Plans a build from a site checkout and a change in one call: reads the layers file, maps the
- * repositories to their checkouts, reads the change from git (or takes the paths given),
- * analyses the impact, plans the build and draws the picture.
+ * The way in for every front-end that plans: from a site checkout and a change, the analysis
+ * ({@link #analyze}), the build plan ({@link #plan(SiteAnalysis, ImageOptions)}), or both and the
+ * picture in one call ({@link #plan(PlanRequest)}). The command line, the Jenkins steps and the
+ * generated GitLab jobs plan through it, so a fix lands once for all.
  */
 public final class PlanService {
 
@@ -36,24 +38,44 @@ public final class PlanService {
     }
 
     /**
-     * Plans the build of a change.
+     * Plans the build of a change and draws it.
      *
      * @throws ConfigException when the layers file, a repository folder, a revision or a path
      *     is wrong; each problem names the file and says what to do
      */
     public static PlanOutcome plan(PlanRequest request) {
+        SiteAnalysis analysis = analyze(request, false);
+        String svg = SvgRenderer.render(new GraphPicture(analysis.head().graph(), analysis.impact()));
+        return new PlanOutcome(plan(analysis, request.images()), svg, analysis.analysedCommit(), analysis.notes());
+    }
+
+    /**
+     * Analyses a change on a site checkout: reads the layers file, maps the repositories to their
+     * checkouts, reads the change from git (or takes the paths given) and analyses its impact,
+     * loading each revision of the site once.
+     *
+     * @param everyReason give each rebuilt node every reason there is (slower on large changes)
+     * @throws ConfigException as {@link #plan(PlanRequest)}
+     */
+    public static SiteAnalysis analyze(PlanRequest request, boolean everyReason) {
         SiteCheckout site = request.site();
         Path siteDir = CheckoutFiles.siteDir(site);
+        ChangeSpec spec = request.change();
+        // The site repository's diff does not depend on the layers file: read both at once.
+        CompletableFuture<ChangeSet> siteDiff = spec instanceof ChangeSpec.Revisions r && r.repo() == null
+                ? CompletableFuture.supplyAsync(() -> GitChangeSets.between(siteDir, null, r.base(), r.head(), r.mergeBase()))
+                : null;
         LayersConfig config = CheckoutFiles.config(site);
         Map<String, Path> repoDirs = CheckoutFiles.repoDirs(site, config);
         SiteTrees current = CheckoutFiles.trees(site, repoDirs);
 
-        ChangeSpec spec = request.change();
         Path changeDir = changeDir(siteDir, repoDirs, spec.repo(), site.configFile());
         List<String> notes = new ArrayList<>();
         ChangeSet change = null;
         boolean full = false;
-        if (spec instanceof ChangeSpec.Revisions r) {
+        if (siteDiff != null) {
+            change = Futures.join(siteDiff);
+        } else if (spec instanceof ChangeSpec.Revisions r) {
             change = GitChangeSets.between(changeDir, r.repo(), r.base(), r.head(), r.mergeBase());
         } else if (spec instanceof ChangeSpec.SinceBuilt s) {
             if (CheckoutCommits.has(changeDir, s.commit())) {
@@ -71,19 +93,24 @@ public final class PlanService {
 
         ImpactRequest impactRequest = new ImpactRequest(site.configFile(), current, change, request.startAt(),
                 request.imageTypes(), full);
-        ImpactResult impact = new ImpactAnalyzer().analyze(impactRequest);
-        notes.addAll(0, impact.notes());
-
-        String analysed = change != null && change.headRevision() != null
-                ? change.headRevision() : CheckoutCommits.head(changeDir).orElse(null);
-        ImageOptions images = request.images();
+        SiteImpact impact = (everyReason ? ImpactAnalyzer.withEveryReason() : new ImpactAnalyzer()).analyzeSite(impactRequest);
+        notes.addAll(0, impact.result().notes());
         String head = change != null ? change.headRevision() : null;
-        BuildPlan plan = Planner.plan(impact, names(config, images), images.tagOr(RunTags.defaultTag(head, () -> RunTags.source(changeDir))),
-                images.publishedTag() != null ? images.publishedTag() : config.settings().publishedTag());
+        String analysed = head != null ? head : CheckoutCommits.head(changeDir).orElse(null);
+        return new SiteAnalysis(impact.head(), impact.result(), head, changeDir, analysed, notes);
+    }
 
-        SiteTrees headTrees = change == null ? current : current.with(change, false);
-        String svg = SvgRenderer.render(new GraphPicture(SiteSnapshot.load(site.configFile(), headTrees).graph(), impact));
-        return new PlanOutcome(plan, svg, analysed, notes);
+    /**
+     * Plans the build of an analysed change: image names, the run's tag (given, else the analysed
+     * head's short id, else the checkout's) and where reused nodes come from.
+     *
+     * @throws ConfigException when a tag or the registry is no image tag or registry name
+     */
+    public static BuildPlan plan(SiteAnalysis analysis, ImageOptions images) {
+        LayersConfig config = analysis.head().config();
+        return Planner.plan(analysis.impact(), names(config, images),
+                images.tagOr(RunTags.defaultTag(analysis.headRevision(), () -> RunTags.source(analysis.changeDir()))),
+                images.publishedTag() != null ? images.publishedTag() : config.settings().publishedTag());
     }
 
     /**

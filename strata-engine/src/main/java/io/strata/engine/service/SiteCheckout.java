@@ -10,12 +10,19 @@ import java.util.Map;
  * @param configFile the layers file's name in {@code dir}
  * @param repoDirs checkouts of named repositories; they override {@code settings.repos}, and
  *     relative paths are resolved against {@code dir}
+ * @param repoDirsOption how the caller's users give {@code repoDirs}, for messages (the Jenkins
+ *     steps' {@code repoDirs}, the command line's option)
  */
-public record SiteCheckout(Path dir, String configFile, Map<String, Path> repoDirs) {
+public record SiteCheckout(Path dir, String configFile, Map<String, Path> repoDirs, String repoDirsOption) {
 
     /** Keeps an unmodifiable copy of the repository folders. */
     public SiteCheckout {
         repoDirs = Map.copyOf(repoDirs);
+    }
+
+    /** A checkout whose repository folders are given as the Jenkins steps' {@code repoDirs}. */
+    public SiteCheckout(Path dir, String configFile, Map<String, Path> repoDirs) {
+        this(dir, configFile, repoDirs, "repoDirs");
     }
 
     /** A single-repository site. */
