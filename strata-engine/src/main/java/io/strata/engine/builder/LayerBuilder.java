@@ -92,7 +92,7 @@ public final class LayerBuilder implements NodeBuilder {
         PackageList packages = node.isRoot() ? packageList(node) : null;
         if (node.isRoot() && packages == null) {
             throw new BuildFailure("root " + job.node() + " has no package list", "add packages.yaml beside layers.yaml or"
-                    + " name one with 'packages:' in the entry (contract section 5)");
+                    + " name one with 'packages:' in the entry (docs/layers-format.md section 5)");
         }
         ParentResolver.Parent parent = parents.resolve(attempt, builtParent);
         Connection connection = options.settings().connection();

@@ -20,7 +20,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Reads {@code layers.yaml} in the sites' format (contract section 1) and reports every problem
+ * Reads {@code layers.yaml} in the sites' format (docs/layers-format.md section 1) and reports every problem
  * at once, each with file, line, column, key and a fix.
  */
 public final class LayersConfigParser {

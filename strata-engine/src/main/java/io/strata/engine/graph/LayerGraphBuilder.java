@@ -25,7 +25,7 @@ import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.DirectedAcyclicGraph;
 
 /**
- * Builds the node graph from a parsed layers file and checks the rules of contract section 2:
+ * Builds the node graph from a parsed layers file and checks the rules of docs/layers-format.md section 2:
  * unknown children, cycles, and exactly one parent per non-root node.
  */
 public final class LayerGraphBuilder {
@@ -155,7 +155,7 @@ public final class LayerGraphBuilder {
         }
     }
 
-    /** For each node, the entries whose children lists lead to it (contract section 2). */
+    /** For each node, the entries whose children lists lead to it (docs/layers-format.md section 2). */
     private static Map<NodeId, Set<NodeId>> candidateParents(LayersConfig config, Map<NodeId, LayerNode> nodes, List<Problem> problems) {
         Map<NodeId, Set<NodeId>> candidates = new TreeMap<>();
         // Same-type edges first: they decide which child entries have a same-type parent.

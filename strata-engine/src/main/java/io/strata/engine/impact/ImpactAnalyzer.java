@@ -22,7 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Decides which nodes a change set rebuilds (contract section 3): loads the site at both
+ * Decides which nodes a change set rebuilds (docs/layers-format.md section 3): loads the site at both
  * revisions, finds the directly affected nodes with the reasons that chain a changed file to
  * each, and adds their descendants. By default a node that changed files of its roles already
  * rebuild carries those reasons only, and its task files, templates and variables are not

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The machine-readable impact (contract section 4) as plain maps and lists (safe to hand to a
+ * The machine-readable impact (docs/layers-format.md section 4) as plain maps and lists (safe to hand to a
  * Jenkins Pipeline) and as JSON text.
  */
 public final class ImpactJson {
@@ -26,7 +26,7 @@ public final class ImpactJson {
     private ImpactJson() {
     }
 
-    /** The result as contract section 4 describes it. */
+    /** The result as docs/layers-format.md section 4 describes it. */
     public static Map<String, Object> toMap(ImpactResult result) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("schemaVersion", SCHEMA_VERSION);

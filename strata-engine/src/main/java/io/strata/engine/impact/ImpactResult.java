@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a change set rebuilds (contract section 4).
+ * What a change set rebuilds (docs/layers-format.md section 4).
  *
  * @param base the base revision, or null
  * @param head the head revision, or null

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * A build plan as plain maps and lists (CPS-safe for Jenkins, the input of generated pipelines)
- * and as JSON. It extends the impact result of contract section 4 with build fields.
+ * and as JSON. It extends the impact result of docs/layers-format.md section 4 with build fields.
  */
 public final class PlanJson {
 

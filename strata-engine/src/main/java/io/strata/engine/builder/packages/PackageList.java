@@ -3,7 +3,7 @@ package io.strata.engine.builder.packages;
 import java.util.List;
 
 /**
- * A root's package list ({@code packages.yaml}, contract section 5), checked.
+ * A root's package list ({@code packages.yaml}, docs/layers-format.md section 5), checked.
  *
  * @param file the file it was read from
  * @param manager {@code apt}, {@code dnf} or {@code zypper}
