@@ -44,11 +44,11 @@ public final class AnalysisCache {
 
     private static Object read(byte[] bytes, SummaryKind kind) {
         return switch (kind) {
-            case PLAYBOOK -> ContentReader.playbook(ParsedFile.parse(bytes));
-            case TASKS -> ContentReader.tasks(ParsedFile.parse(bytes));
-            case VARS -> ContentReader.vars(ParsedFile.parse(bytes));
-            case META -> ContentReader.meta(ParsedFile.parse(bytes));
-            case TEMPLATE -> isText(bytes) ? ContentReader.template(new String(bytes, StandardCharsets.UTF_8))
+            case PLAYBOOK -> PlayReader.playbook(ParsedFile.parse(bytes));
+            case TASKS -> TaskReader.tasks(ParsedFile.parse(bytes));
+            case VARS -> TaskReader.vars(ParsedFile.parse(bytes));
+            case META -> TaskReader.meta(ParsedFile.parse(bytes));
+            case TEMPLATE -> isText(bytes) ? TaskReader.template(new String(bytes, StandardCharsets.UTF_8))
                     : ContentSummary.NONE;
         };
     }
