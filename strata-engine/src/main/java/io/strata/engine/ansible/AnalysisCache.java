@@ -1,12 +1,11 @@
 package io.strata.engine.ansible;
 
+import io.strata.engine.parallel.Identity;
 import io.strata.engine.parallel.Memo;
 import io.strata.engine.source.SourceTree;
 import java.nio.charset.StandardCharsets;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * What playbook analyses share: the summary of each file content (keyed by
@@ -17,7 +16,7 @@ import java.util.WeakHashMap;
 public final class AnalysisCache {
 
     private final Map<SummaryKind, Memo<String, Object>> summaries = new EnumMap<>(SummaryKind.class);
-    private final Map<SourceTree, TreeCache> trees = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Memo<Identity<SourceTree>, TreeCache> trees = new Memo<>();
 
     /** An empty cache. */
     public AnalysisCache() {
@@ -28,9 +27,7 @@ public final class AnalysisCache {
 
     /** The cache of one tree (trees are told apart by identity). */
     TreeCache of(SourceTree tree) {
-        synchronized (trees) {
-            return trees.computeIfAbsent(tree, t -> new TreeCache());
-        }
+        return trees.get(new Identity<>(tree), key -> new TreeCache());
     }
 
     /** A file's summary of one kind; null when the file does not exist. */

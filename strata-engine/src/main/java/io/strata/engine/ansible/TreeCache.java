@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -56,7 +56,7 @@ final class TreeCache {
 
     private volatile AnsibleConfig config;
     private volatile Map<String, String> requirements;
-    private final Map<SummaryKind, Map<String, Object>> summaries = new EnumMap<>(SummaryKind.class);
+    private final Map<SummaryKind, Memo<String, Optional<Object>>> summaries = new EnumMap<>(SummaryKind.class);
     private final Map<AnalysisDepth, Memo<Unit, Fragment>> fragments = new EnumMap<>(AnalysisDepth.class);
     private final Memo<String, List<String>> expansions = new Memo<>();
     private final Memo<String, Set<String>> childDirs = new Memo<>();
@@ -67,7 +67,7 @@ final class TreeCache {
 
     TreeCache() {
         for (SummaryKind kind : SummaryKind.values()) {
-            summaries.put(kind, new ConcurrentHashMap<>());
+            summaries.put(kind, new Memo<>());
         }
         for (AnalysisDepth depth : AnalysisDepth.values()) {
             fragments.put(depth, new Memo<>());
@@ -95,15 +95,7 @@ final class TreeCache {
     /** A file's summary of one kind, computed from its content through the shared cache; null when absent. */
     @SuppressWarnings("unchecked")
     <T> T summary(SourceTree tree, String path, SummaryKind kind, AnalysisCache shared) {
-        Map<String, Object> ofKind = summaries.get(kind);
-        Object value = ofKind.get(path);
-        if (value == null) {
-            value = shared.summary(tree, path, kind);
-            if (value != null) {
-                ofKind.putIfAbsent(path, value);
-            }
-        }
-        return (T) value;
+        return (T) summaries.get(kind).get(path, key -> Optional.ofNullable(shared.summary(tree, key, kind))).orElse(null);
     }
 
     /** A unit's fragment at a depth. */

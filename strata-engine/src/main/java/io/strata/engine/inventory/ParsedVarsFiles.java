@@ -1,10 +1,7 @@
 package io.strata.engine.inventory;
 
 import io.strata.engine.config.Problem;
-import io.strata.engine.parallel.Futures;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import io.strata.engine.parallel.Memo;
 import java.util.function.Supplier;
 
 /**
@@ -34,22 +31,10 @@ public final class ParsedVarsFiles {
         }
     }
 
-    private final Map<Key, CompletableFuture<Read>> reads = new ConcurrentHashMap<>();
+    private final Memo<Key, Read> reads = Memo.singleFlight();
 
     /** The file as read before, or as {@code parse} reads it now. */
     Read get(String path, VarsSource.Scope scope, String owner, String text, Supplier<Read> parse) {
-        CompletableFuture<Read> mine = new CompletableFuture<>();
-        CompletableFuture<Read> first = reads.putIfAbsent(new Key(path, scope, owner, text), mine);
-        if (first != null) {
-            return Futures.join(first);
-        }
-        try {
-            Read read = parse.get();
-            mine.complete(read);
-            return read;
-        } catch (RuntimeException | Error e) {
-            mine.completeExceptionally(e);
-            throw e;
-        }
+        return reads.get(new Key(path, scope, owner, text), key -> parse.get());
     }
 }
