@@ -4,6 +4,7 @@ import io.strata.engine.graph.NodeId;
 import io.strata.engine.service.ChangeSpec;
 import io.strata.engine.service.ImageOptions;
 import io.strata.engine.service.PlanRequest;
+import io.strata.engine.source.RepoPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,7 +72,7 @@ final class ChangeOptions {
         } else if (base != null) {
             change = new ChangeSpec.Revisions(changedRepo, base, head, mergeBase);
         } else if (changedFiles != null) {
-            change = new ChangeSpec.Paths(changedRepo, readList().stream().map(String::strip).toList());
+            change = new ChangeSpec.Paths(changedRepo, readList());
         } else {
             change = new ChangeSpec.Nothing();
         }
@@ -93,7 +94,21 @@ final class ChangeOptions {
                 }
                 text = Files.readString(file);
             }
-            return text.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+            List<String> lines = text.lines().toList();
+            List<String> paths = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                if (RepoPaths.normalize("", line).isEmpty()) {
+                    throw new UserError("--changed-files " + (changedFiles.equals("-") ? "(standard input)" : changedFiles) + ":" + (i + 1)
+                            + ": '" + line + "' is not a path inside the repository; give paths relative to the repository's root,"
+                            + " as git diff --name-only prints them");
+                }
+                paths.add(line);
+            }
+            return paths;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

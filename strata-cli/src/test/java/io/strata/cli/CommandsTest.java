@@ -296,6 +296,16 @@ class CommandsTest {
     }
 
     @Test
+    void aChangedFilesListWithAPathOutsideTheRepositoryNamesTheListAndItsLine() throws IOException {
+        Path list = dir.resolve("changed.txt");
+        Files.writeString(list, "# changed\nroles/slurm/tasks/main.yml\n../outside.yml\n");
+        CliRun run = CliRun.of("plan", "--config", config.toString(), "--changed-files", list.toString());
+        assertEquals(2, run.exitCode(), run.out());
+        assertEquals("error: --changed-files " + list + ":3: '../outside.yml' is not a path inside the repository; give paths"
+                + " relative to the repository's root, as git diff --name-only prints them\n", run.err());
+    }
+
+    @Test
     void graphSvgIsSelfContained() {
         CliRun run = CliRun.of("graph", "--config", config.toString(), "--format", "svg", "--base", seed, "--head", slurmEdit);
         assertEquals(0, run.exitCode(), run.err());
