@@ -2,15 +2,17 @@
 # Impact benchmark of docs/benchmarks.md ("Impact analysis on a large site"), from the checkout's
 # root, after `mvn -B -q -DskipTests package`:
 #     docs/bench/impact.sh [RUNS]
-# Generates the large site once (in $STRATA_BENCH_SITE, default /tmp/strata-large-site), then runs
+# Generates the large site once (in $STRATA_BENCH_SITE, default /tmp/strata-large-site; $STRATA_BENCH_SCALE
+# times larger when set, e.g. 4: about 6,000 nodes and 120,000 files), then runs
 # `bin/strata impact ... --format json` RUNS times (default 11) and prints the median, fastest and
 # slowest wall time (JVM start included) and the largest peak RSS.
 set -euo pipefail
 RUNS=${1:-11}
 SITE=${STRATA_BENCH_SITE:-/tmp/strata-large-site}
+SCALE=${STRATA_BENCH_SCALE:-1}
 if [ ! -d "$SITE/.git" ]; then
     mvn -B -q -pl strata-cli -am test-compile
-    java -cp strata-cli/target/test-classes:strata-cli/target/strata.jar io.strata.cli.bench.LargeSiteGenerator "$SITE"
+    java -cp strata-cli/target/test-classes:strata-cli/target/strata.jar io.strata.cli.bench.LargeSiteGenerator "$SITE" "$SCALE"
     git -C "$SITE" gc -q
 fi
 T=$(mktemp -d)

@@ -13,27 +13,31 @@ import org.eclipse.jgit.api.errors.GitAPIException;
  * Writes a large site for the impact benchmark (docs/benchmarks.md) as a git repository with two
  * commits: 300 layers x 6 image types (1,501 nodes), 3,000 roles, about 30,000 files and 20,000
  * variables; the second commit changes 500 files (role templates and tasks, inventory values,
- * role READMEs).
+ * role READMEs). SCALE multiplies the layers, roles and variables (4: about 6,000 nodes and
+ * 120,000 files); the change stays 500 files.
  *
- * <p>Usage: {@code LargeSiteGenerator DIR}.
+ * <p>Usage: {@code LargeSiteGenerator DIR [SCALE]}.
  */
 public final class LargeSiteGenerator {
 
-    private static final int LAYERS = 300;
     private static final int TYPES = 6;
-    private static final int ROLES = 3000;
     private static final int ROLES_PER_LAYER = 10;
-    private static final int GROUP_VARS = 800;
 
     private final Path dir;
+    private final int layers;
+    private final int roles;
+    private final int groupVars;
 
-    private LargeSiteGenerator(Path dir) {
+    private LargeSiteGenerator(Path dir, int scale) {
         this.dir = dir;
+        this.layers = 300 * scale;
+        this.roles = 3000 * scale;
+        this.groupVars = 800 * scale;
     }
 
     public static void main(String[] args) throws IOException, GitAPIException {
-        if (args.length != 1) {
-            System.err.println("usage: LargeSiteGenerator DIR");
+        if (args.length < 1 || args.length > 2 || args.length == 2 && !args[1].matches("[1-9][0-9]?")) {
+            System.err.println("usage: LargeSiteGenerator DIR [SCALE]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
@@ -41,16 +45,16 @@ public final class LargeSiteGenerator {
             System.err.println(dir + " exists; give a new folder");
             System.exit(2);
         }
-        new LargeSiteGenerator(dir).generate();
+        new LargeSiteGenerator(dir, args.length == 2 ? Integer.parseInt(args[1]) : 1).generate();
     }
 
     private void generate() throws IOException, GitAPIException {
         Files.createDirectories(dir);
         writeLayers();
-        for (int layer = 0; layer < LAYERS; layer++) {
+        for (int layer = 0; layer < layers; layer++) {
             writePlaybook(layer);
         }
-        for (int role = 0; role < ROLES; role++) {
+        for (int role = 0; role < roles; role++) {
             writeRole(role);
         }
         writeInventory();
@@ -73,9 +77,9 @@ public final class LargeSiteGenerator {
     /** Layer 0 is a root with all types; layer i lacks type i%6 and hangs under layer (i-1)/4. */
     private void writeLayers() throws IOException {
         StringBuilder text = new StringBuilder("inventory:\n  path: inventory\n  cluster_name: big\n  cluster_name_short: big\n\n");
-        for (int layer = 0; layer < LAYERS; layer++) {
+        for (int layer = 0; layer < layers; layer++) {
             List<Integer> children = new ArrayList<>();
-            for (int child = 4 * layer + 1; child <= 4 * layer + 4 && child < LAYERS; child++) {
+            for (int child = 4 * layer + 1; child <= 4 * layer + 4 && child < layers; child++) {
                 children.add(child);
             }
             String childList = children.stream().map(c -> "l" + c).reduce((a, b) -> a + ", " + b).map(s -> "[" + s + "]").orElse("[]");
@@ -113,7 +117,7 @@ public final class LargeSiteGenerator {
         defaults.append("r").append(role).append("_enabled: true\n");
         write(base + "defaults/main.yml", defaults.toString());
         write(base + "vars/main.yml", "r" + role + "_path: /opt/r" + role + "\n");
-        write(base + "templates/a.j2", "{{ r" + role + "_v0 }} {{ r" + role + "_v1 }} {{ g" + (role % TYPES) + "_v" + (role % GROUP_VARS) + " }}\n");
+        write(base + "templates/a.j2", "{{ r" + role + "_v0 }} {{ r" + role + "_v1 }} {{ g" + (role % TYPES) + "_v" + (role % groupVars) + " }}\n");
         write(base + "templates/b.j2", "{% for x in r" + role + "_list | default([]) %}{{ x }}{% endfor %}\n");
         write(base + "handlers/main.yml", "- name: reload r" + role + "\n  ansible.builtin.debug:\n    msg: reload\n");
         write(base + "meta/main.yml", role % 3 == 0 && role > 0 ? "dependencies:\n  - r" + (role - 1) + "\n" : "dependencies: []\n");
@@ -132,7 +136,7 @@ public final class LargeSiteGenerator {
         write("inventory/hosts.yml", hosts.toString());
         for (int t = 0; t < TYPES; t++) {
             StringBuilder vars = new StringBuilder();
-            for (int v = 0; v < GROUP_VARS; v++) {
+            for (int v = 0; v < groupVars; v++) {
                 vars.append("g").append(t).append("_v").append(v).append(": value").append(v).append('\n');
             }
             write("inventory/group_vars/G" + t + ".yml", vars.toString());
@@ -144,7 +148,7 @@ public final class LargeSiteGenerator {
         Random random = new Random(42);
         List<String> changed = new ArrayList<>();
         while (changed.size() < 300) {
-            int role = random.nextInt(ROLES);
+            int role = random.nextInt(roles);
             String path = "roles/r" + role + (random.nextBoolean() ? "/templates/a.j2" : "/tasks/extra.yml");
             if (!changed.contains(path)) {
                 append(path, random.nextBoolean() ? "# edited\n" : "");
@@ -155,14 +159,14 @@ public final class LargeSiteGenerator {
             String path = "inventory/group_vars/G" + t + ".yml";
             String text = Files.readString(dir.resolve(path));
             for (int v = 0; v < 10; v++) {
-                int var = random.nextInt(GROUP_VARS);
+                int var = random.nextInt(groupVars);
                 text = text.replace("g" + t + "_v" + var + ": value" + var + "\n", "g" + t + "_v" + var + ": changed" + var + "\n");
             }
             write(path, text);
             changed.add(path);
         }
         while (changed.size() < 500) {
-            String path = "roles/r" + random.nextInt(ROLES) + "/README.md";
+            String path = "roles/r" + random.nextInt(roles) + "/README.md";
             if (!changed.contains(path)) {
                 append(path, "More documentation.\n");
                 changed.add(path);
