@@ -8,7 +8,6 @@ import io.strata.engine.builder.BuildSession;
 import io.strata.engine.builder.BuildSettings;
 import io.strata.engine.builder.SourceInfo;
 import io.strata.engine.builder.ansible.Connection;
-import io.strata.engine.builder.buildah.Buildah;
 import io.strata.engine.builder.buildah.ImageReference;
 import io.strata.engine.builder.preflight.PreflightResult;
 import io.strata.engine.builder.process.Cancellation;
@@ -17,12 +16,12 @@ import io.strata.engine.builder.runner.BuildProgress;
 import io.strata.engine.builder.runner.BuildReport;
 import io.strata.engine.builder.runner.NodeJob;
 import io.strata.engine.config.LayersConfig;
-import io.strata.engine.graph.LayerNode;
 import io.strata.engine.graph.NodeId;
 import io.strata.engine.plan.BuildPlan;
 import io.strata.engine.plan.ImageNames;
 import io.strata.engine.plan.PlannedNode;
 import io.strata.engine.service.ImageOptions;
+import io.strata.engine.service.NodeBuildService;
 import io.strata.engine.service.PlanService;
 import io.strata.engine.service.RunTags;
 import io.strata.engine.service.SiteAnalysis;
@@ -257,23 +256,8 @@ final class BuildCommand implements Callable<Integer> {
         if (change.given()) {
             throw new UserError("--node builds one node; it takes no change options (--base, --changed-files, --start-at, --full)");
         }
-        NodeId id = NodeId.parse(node);
-        if (!snapshot.graph().contains(id)) {
-            throw new UserError("--node " + node + ": no such node (see 'strata graph')");
-        }
-        LayerNode layerNode = snapshot.graph().node(id);
-        NodeId parent = snapshot.graph().parent(id).orElse(null);
-        String fromImage = from;
-        if (layerNode.isRoot()) {
-            if (fromImage != null && !fromImage.equals(Buildah.SCRATCH)) {
-                throw new UserError("--from " + fromImage + ": " + id + " is a root, built from scratch");
-            }
-            fromImage = Buildah.SCRATCH;
-        } else if (fromImage == null || fromImage.equals(Buildah.SCRATCH)) {
-            throw new UserError("--node " + id + " needs --from IMAGE: the image of its parent " + parent);
-        }
-        String repository = image != null ? image : names.image(id);
-        return List.of(new NodeJob(id, parent, repository, tag != null ? tag : RunTags.defaultTag(null, () -> source), fromImage));
+        return List.of(NodeBuildService.job(snapshot, site.configFile(), NodeId.parse(node), from, image, names,
+                tag != null ? tag : RunTags.defaultTag(null, () -> source)));
     }
 
     /** The change the options describe analysed (every node when they describe none). */

@@ -76,28 +76,43 @@ public final class NodeBuildService {
     }
 
     private static NodeJob job(SiteSnapshot snapshot, NodeBuildRequest request, ImageNames names, SourceInfo source) {
-        String file = request.site().configFile();
-        NodeId id = request.node();
+        String tag = request.images().tagOr(RunTags.defaultTag(null, () -> source));
+        return job(snapshot, request.site().configFile(), request.node(), request.from(), request.image(), names, tag);
+    }
+
+    /**
+     * The job of one node built alone, the one rule for every front-end: a root is built from
+     * scratch, any other node FROM the image of its parent, which must be given; the image is the
+     * one given, else the site's name for the node.
+     *
+     * @param configFile the layers file, for the problems' location
+     * @param from the image to build FROM; null (or {@code scratch}) for a root
+     * @param image the image repository to publish to; null: the site's naming
+     * @param tag the run's tag
+     * @throws ConfigException when the node is not in the graph, a root is given a FROM, another
+     *     node none, or the tag is no image tag
+     */
+    public static NodeJob job(SiteSnapshot snapshot, String configFile, NodeId id, String from, String image, ImageNames names,
+            String tag) {
         if (!snapshot.graph().contains(id)) {
-            throw new ConfigException(new Problem(SourceLocation.of(file), id.toString(), "no node " + id + " in " + file,
+            throw new ConfigException(new Problem(SourceLocation.of(configFile), id.toString(), "no node " + id + " in " + configFile,
                     "name a node as layer/type, as the plan lists it"));
         }
         LayerNode node = snapshot.graph().node(id);
         NodeId parent = snapshot.graph().parent(id).orElse(null);
-        String from = request.from();
+        String fromImage = from;
         if (node.isRoot()) {
-            if (from != null && !from.equals(Buildah.SCRATCH)) {
-                throw new ConfigException(new Problem(SourceLocation.of(file), id.toString(), id + " is a root, built from scratch, not FROM "
-                        + from, "give no from for a root"));
+            if (fromImage != null && !fromImage.equals(Buildah.SCRATCH)) {
+                throw new ConfigException(new Problem(SourceLocation.of(configFile), id.toString(), id + " is a root, built from scratch,"
+                        + " not FROM " + fromImage, "give no image to build FROM for a root"));
             }
-            from = Buildah.SCRATCH;
-        } else if (from == null || from.equals(Buildah.SCRATCH)) {
-            throw new ConfigException(new Problem(SourceLocation.of(file), id.toString(), id + " needs the image to build FROM",
-                    "pass the plan's from: the image of its parent " + parent));
+            fromImage = Buildah.SCRATCH;
+        } else if (fromImage == null || fromImage.equals(Buildah.SCRATCH)) {
+            throw new ConfigException(new Problem(SourceLocation.of(configFile), id.toString(), id + " needs the image to build FROM",
+                    "give the image of its parent " + parent + ", as the plan's from names it"));
         }
-        String tag = request.images().tagOr(RunTags.defaultTag(null, () -> source));
-        ImageNames.checkTag("tag", tag);
-        return new NodeJob(id, parent, request.image() != null ? request.image() : names.image(id), tag, from);
+        ImageNames.checkTag("the run's tag", tag);
+        return new NodeJob(id, parent, image != null ? image : names.image(id), tag, fromImage);
     }
 
     private static BuildSettings settings(LayersConfig config, SiteCheckout site, String storageDriver) {
