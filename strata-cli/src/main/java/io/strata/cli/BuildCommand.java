@@ -160,9 +160,13 @@ final class BuildCommand implements Callable<Integer> {
         ImageOptions images = new ImageOptions(registry, null, tag, mutable != null ? mutable : "latest");
         SiteAnalysis analysis = node != null ? null : analysis(images);
         // The site as checked out is built; a plan of the checkout's files loaded it already.
-        SiteSnapshot snapshot = analysis != null && analysis.headRevision() == null ? analysis.head()
-                : SiteSnapshot.load(site.configFile(), site.currentTrees(config));
-        SiteValidation.require(snapshot, site.siteDir());
+        SiteSnapshot snapshot;
+        if (analysis != null && analysis.headRevision() == null) {
+            snapshot = analysis.head();
+            SiteValidation.require(snapshot, site.siteDir());
+        } else {
+            snapshot = SiteValidation.validated(site.checkout());
+        }
         List<NodeJob> plan = node != null ? singleNode(snapshot, names, source) : jobs(PlanService.plan(analysis, images));
         checkTag(plan);
         BuildRequest request = new BuildRequest(snapshot, plan, settings, targetRegistry, mutable, reuse,

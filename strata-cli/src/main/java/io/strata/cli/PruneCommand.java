@@ -8,6 +8,7 @@ import io.strata.engine.builder.process.ProcessCommandRunner;
 import io.strata.engine.config.LayersConfig;
 import io.strata.engine.graph.NodeId;
 import io.strata.engine.plan.ImageNames;
+import io.strata.engine.service.SiteValidation;
 import io.strata.engine.site.SiteSnapshot;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -56,8 +57,8 @@ final class PruneCommand implements Callable<Integer> {
         if (keep < 0) {
             throw new UserError("--keep " + keep + ": give 0 or more");
         }
-        LayersConfig config = site.readConfig();
-        SiteSnapshot snapshot = SiteSnapshot.load(site.configFile(), site.currentTrees(config));
+        SiteSnapshot snapshot = SiteValidation.load(site.checkout());
+        LayersConfig config = snapshot.config();
         ImageNames names = ImageNames.of(config, ImageNames.LOCAL_REGISTRY);
         Set<String> repositories = new LinkedHashSet<>();
         for (NodeId id : snapshot.graph().topologicalOrder()) {

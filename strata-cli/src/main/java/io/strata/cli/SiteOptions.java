@@ -7,9 +7,6 @@ import io.strata.engine.graph.LayerGraph;
 import io.strata.engine.graph.LayerGraphBuilder;
 import io.strata.engine.service.RepoCheckouts;
 import io.strata.engine.service.SiteCheckout;
-import io.strata.engine.site.SiteTrees;
-import io.strata.engine.source.DirectorySourceTree;
-import io.strata.engine.source.SourceTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,12 +130,5 @@ final class SiteOptions {
             throw new ConfigException(shared);
         }
         return paths;
-    }
-
-    /** The site's files as checked out now. */
-    SiteTrees currentTrees(LayersConfig config) {
-        Map<String, SourceTree> repos = new LinkedHashMap<>();
-        repoPaths(config).forEach((name, dir) -> repos.put(name, DirectorySourceTree.of(dir)));
-        return new SiteTrees(DirectorySourceTree.of(siteDir()), Map.copyOf(repos));
     }
 }

@@ -1,11 +1,7 @@
 package io.strata.cli;
 
-import io.strata.engine.config.ConfigException;
-import io.strata.engine.config.LayersConfig;
-import io.strata.engine.config.Problem;
 import io.strata.engine.service.SiteValidation;
 import io.strata.engine.site.SiteSnapshot;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,14 +27,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LayersConfig config = site.readConfig();
-        SiteSnapshot snapshot = SiteSnapshot.load(site.configFile(), site.currentTrees(config));
-        List<Problem> problems = SiteValidation.problems(snapshot, site.siteDir());
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
+        SiteSnapshot snapshot = SiteValidation.validated(site.checkout());
         spec.commandLine().getOut().printf("%s: %d layers, %d nodes, valid%n", site.config,
-                config.layers().size(), snapshot.graph().topologicalOrder().size());
+                snapshot.config().layers().size(), snapshot.graph().topologicalOrder().size());
         return 0;
     }
 }

@@ -42,10 +42,8 @@ public final class NodeBuildService {
      */
     public static BuildRequest prepare(NodeBuildRequest request) {
         SiteCheckout site = request.site();
-        LayersConfig config = CheckoutFiles.config(site);
-        SiteSnapshot snapshot = SiteSnapshot.load(site.configFile(),
-                CheckoutFiles.trees(site, CheckoutFiles.repoDirs(site, config)));
-        SiteValidation.require(snapshot, CheckoutFiles.siteDir(site));
+        SiteSnapshot snapshot = SiteValidation.validated(site);
+        LayersConfig config = snapshot.config();
         ImageOptions images = request.images();
         String registry = images.registry() != null ? images.registry()
                 : config.settings().registry() != null ? config.settings().registry() : images.fallbackRegistry();

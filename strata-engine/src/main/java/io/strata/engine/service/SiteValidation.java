@@ -3,6 +3,7 @@ package io.strata.engine.service;
 import io.strata.engine.builder.BuildSettings;
 import io.strata.engine.builder.packages.PackageListParser;
 import io.strata.engine.config.ConfigException;
+import io.strata.engine.config.LayersConfig;
 import io.strata.engine.config.Problem;
 import io.strata.engine.config.Settings;
 import io.strata.engine.graph.NodeId;
@@ -24,6 +25,29 @@ import java.util.TreeSet;
 public final class SiteValidation {
 
     private SiteValidation() {
+    }
+
+    /**
+     * The site as checked out: its layers file, its repositories mapped to their checkouts (the
+     * caller's folders over {@code settings.repos}) and its inventory, loaded once.
+     *
+     * @throws ConfigException when the layers file or a repository folder is wrong
+     */
+    public static SiteSnapshot load(SiteCheckout site) {
+        LayersConfig config = CheckoutFiles.config(site);
+        return SiteSnapshot.load(site.configFile(), CheckoutFiles.trees(site, CheckoutFiles.repoDirs(site, config)));
+    }
+
+    /**
+     * The site as checked out, refused with every problem it has (the layers file, its files, its
+     * inventory groups, its settings).
+     *
+     * @throws ConfigException with every problem
+     */
+    public static SiteSnapshot validated(SiteCheckout site) {
+        SiteSnapshot snapshot = load(site);
+        require(snapshot, CheckoutFiles.siteDir(site));
+        return snapshot;
     }
 
     /**
