@@ -20,6 +20,7 @@ import io.strata.engine.graph.NodeId;
 import io.strata.engine.plan.BuildPlan;
 import io.strata.engine.plan.ImageNames;
 import io.strata.engine.plan.PlannedNode;
+import io.strata.engine.service.BuildService;
 import io.strata.engine.service.ImageOptions;
 import io.strata.engine.service.NodeBuildService;
 import io.strata.engine.service.PlanService;
@@ -173,9 +174,8 @@ final class BuildCommand implements Callable<Integer> {
                 jobs != null ? jobs : settings.jobs(), workDir(), authFile, allowRoot, source, auditInputs);
         PrintWriter out = spec.commandLine().getOut();
         Cancellation cancellation = new Cancellation();
-        BuildSession session = new BuildSession(System.getenv(), cancellation);
         if (preflightOnly) {
-            PreflightResult result = session.preflight(request);
+            PreflightResult result = BuildService.preflight(request, System.getenv());
             out.print(result.format());
             out.flush();
             return result.ok() ? 0 : EXIT_PREFLIGHT;
@@ -198,7 +198,7 @@ final class BuildCommand implements Callable<Integer> {
         }, "strata-build-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            BuildSession.Outcome outcome = session.run(request, progress());
+            BuildSession.Outcome outcome = BuildService.run(request, System.getenv(), cancellation, progress());
             if (outcome.report() == null) {
                 spec.commandLine().getErr().print("This machine cannot build yet:\n" + outcome.preflight().format());
                 spec.commandLine().getErr().flush();

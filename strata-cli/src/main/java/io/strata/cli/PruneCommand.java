@@ -1,21 +1,10 @@
 package io.strata.cli;
 
-import io.strata.engine.builder.BuildSettings;
-import io.strata.engine.builder.buildah.Buildah;
-import io.strata.engine.builder.buildah.BuildahOptions;
 import io.strata.engine.builder.prune.ImagePruner;
-import io.strata.engine.builder.process.ProcessCommandRunner;
-import io.strata.engine.config.LayersConfig;
-import io.strata.engine.graph.NodeId;
-import io.strata.engine.plan.ImageNames;
-import io.strata.engine.service.SiteValidation;
-import io.strata.engine.site.SiteSnapshot;
+import io.strata.engine.service.PruneService;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,20 +46,7 @@ final class PruneCommand implements Callable<Integer> {
         if (keep < 0) {
             throw new UserError("--keep " + keep + ": give 0 or more");
         }
-        SiteSnapshot snapshot = SiteValidation.load(site.checkout());
-        LayersConfig config = snapshot.config();
-        ImageNames names = ImageNames.of(config, ImageNames.LOCAL_REGISTRY);
-        Set<String> repositories = new LinkedHashSet<>();
-        for (NodeId id : snapshot.graph().topologicalOrder()) {
-            repositories.add(names.repository(id));
-        }
-        Set<String> tags = new TreeSet<>(publishedTags);
-        tags.add(config.settings().publishedTag());
-        tags.add("latest");
-        String driver = BuildSettings.of(config, site.siteDir()).storageDriver();
-        BuildahOptions options = BuildahOptions.defaults().withStorageDriver(BuildSettings.AUTO.equals(driver) ? null : driver);
-        ImagePruner.Outcome outcome = new ImagePruner(new Buildah(options), new ProcessCommandRunner(null))
-                .prune(repositories, tags, keep, dryRun);
+        ImagePruner.Outcome outcome = PruneService.prune(site.checkout(), keep, publishedTags, dryRun);
         PrintWriter out = spec.commandLine().getOut();
         outcome.kept().forEach((repository, images) -> out.printf("kept %d of %s%n", images.size(), repository));
         for (ImagePruner.StoredImage image : outcome.removed()) {

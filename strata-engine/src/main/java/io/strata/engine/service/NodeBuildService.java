@@ -70,7 +70,7 @@ public final class NodeBuildService {
      */
     public static BuildSession.Outcome build(NodeBuildRequest request, Map<String, String> env, Cancellation cancellation,
             BuildProgress progress) {
-        return new BuildSession(env, cancellation).run(prepare(request), progress);
+        return BuildService.run(prepare(request), env, cancellation, progress);
     }
 
     private static NodeJob job(SiteSnapshot snapshot, NodeBuildRequest request, ImageNames names, SourceInfo source) {

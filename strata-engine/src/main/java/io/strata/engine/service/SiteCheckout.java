@@ -1,6 +1,8 @@
 package io.strata.engine.service;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,9 +17,9 @@ import java.util.Map;
  */
 public record SiteCheckout(Path dir, String configFile, Map<String, Path> repoDirs, String repoDirsOption) {
 
-    /** Keeps an unmodifiable copy of the repository folders. */
+    /** Keeps an unmodifiable copy of the repository folders, in the order given (messages follow it). */
     public SiteCheckout {
-        repoDirs = Map.copyOf(repoDirs);
+        repoDirs = Collections.unmodifiableMap(new LinkedHashMap<>(repoDirs));
     }
 
     /** A checkout whose repository folders are given as the Jenkins steps' {@code repoDirs}. */
