@@ -8,7 +8,6 @@ import io.strata.engine.builder.BuildSession;
 import io.strata.engine.builder.BuildSettings;
 import io.strata.engine.builder.SourceInfo;
 import io.strata.engine.builder.ansible.Connection;
-import io.strata.engine.builder.buildah.ImageReference;
 import io.strata.engine.builder.preflight.PreflightResult;
 import io.strata.engine.builder.process.Cancellation;
 import io.strata.engine.builder.publish.SquashfsOptions;
@@ -151,14 +150,11 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         LayersConfig config = site.readConfig();
         BuildSettings settings = settings(config);
-        String targetRegistry = registry != null ? registry : config.settings().registry();
-        if (targetRegistry != null && (targetRegistry.isBlank() || targetRegistry.equals(ImageReference.LOCAL))) {
-            targetRegistry = null;
-        }
-        ImageNames names = ImageNames.of(config, targetRegistry == null ? ImageNames.LOCAL_REGISTRY : targetRegistry);
         String mutable = noPublishedTag ? null : publishedTag != null ? publishedTag : config.settings().publishedTag();
-        SourceInfo source = RunTags.source(site.siteDir());
         ImageOptions images = new ImageOptions(registry, null, tag, mutable != null ? mutable : "latest");
+        String targetRegistry = images.targetRegistry(config);
+        ImageNames names = images.targetNames(config);
+        SourceInfo source = RunTags.source(site.siteDir());
         SiteAnalysis analysis = node != null ? null : analysis(images);
         // The site as checked out is built; a plan of the checkout's files loaded it already.
         SiteSnapshot snapshot;
@@ -269,10 +265,7 @@ final class BuildCommand implements Callable<Integer> {
         if (from != null || image != null) {
             throw new UserError("--from and --image go with --node");
         }
-        if (!change.given()) {
-            change.full = true;
-        }
-        return PlanService.analyze(change.request(site, images), false);
+        return PlanService.analyze(change.requestOrEverything(site, images), false);
     }
 
     private static List<NodeJob> jobs(BuildPlan plan) {

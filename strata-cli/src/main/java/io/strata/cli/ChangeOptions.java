@@ -51,6 +51,12 @@ final class ChangeOptions {
         return base != null || changedFiles != null || !startAt.isEmpty() || full;
     }
 
+    /** As {@link #request}, with every node rebuilt when the options describe no change (a build's default). */
+    PlanRequest requestOrEverything(SiteOptions site, ImageOptions images) {
+        return given() ? request(site, images) : new PlanRequest(site.checkout(), new ChangeSpec.Everything(), Set.of(),
+                new TreeSet<>(imageTypes), images);
+    }
+
     /**
      * The planning request these options describe, for the service that plans.
      *

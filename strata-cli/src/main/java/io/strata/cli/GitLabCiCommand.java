@@ -5,6 +5,7 @@ import io.strata.engine.gitlab.GitLabOptions;
 import io.strata.engine.gitlab.GitLabPipeline;
 import io.strata.engine.plan.BuildPlan;
 import io.strata.engine.plan.ImageNames;
+import io.strata.engine.service.PlanService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ final class GitLabCiCommand implements Callable<Integer> {
         BuildPlan plan = planning.plan(site, change);
         LayersConfig config = site.readConfig();
         String yaml = GitLabPipeline.write(plan, new GitLabOptions(GitLabOptions.DEFAULT_STRATA,
-                site.config.toString(), jobImage, runnerTags, planning.registry(config), mergeRequest, repositories(config)));
+                site.config.toString(), jobImage, runnerTags, planning.images().targetRegistry(config), mergeRequest, repositories()));
         PrintWriter out = spec.commandLine().getOut();
         if (output == null) {
             out.print(yaml);
@@ -100,9 +101,9 @@ final class GitLabCiCommand implements Callable<Integer> {
      * The other repositories of the site as the jobs fetch them: each checkout's commit and its
      * {@code origin} URL without credentials.
      */
-    private List<GitLabOptions.Repository> repositories(LayersConfig config) {
+    private List<GitLabOptions.Repository> repositories() {
         List<GitLabOptions.Repository> repositories = new ArrayList<>();
-        for (Map.Entry<String, Path> entry : site.repoPaths(config).entrySet()) {
+        for (Map.Entry<String, Path> entry : PlanService.checkouts(site.checkout()).entrySet()) {
             try (Git git = Git.open(entry.getValue().toFile())) {
                 ObjectId head = git.getRepository().resolve("HEAD");
                 String url = git.getRepository().getConfig().getString("remote", "origin", "url");

@@ -1,8 +1,6 @@
 package io.strata.cli;
 
-import io.strata.engine.config.LayersConfig;
 import io.strata.engine.plan.BuildPlan;
-import io.strata.engine.plan.ImageNames;
 import io.strata.engine.service.ImageOptions;
 import io.strata.engine.service.PlanService;
 import picocli.CommandLine.Option;
@@ -18,12 +16,6 @@ final class PlanOptions {
 
     @Option(names = "--published-tag", description = "Tag of published images reused nodes are taken from (default: settings.published_tag, else latest).")
     String publishedTag;
-
-    /** The registry images are published to: the option, else the settings'; null when images stay local. */
-    String registry(LayersConfig config) {
-        String chosen = registry != null ? registry : config.settings().registry();
-        return chosen == null || chosen.isBlank() || chosen.equals(ImageNames.LOCAL_REGISTRY) ? null : chosen;
-    }
 
     /** How the images are named and tagged, for the engine's services. */
     ImageOptions images() {

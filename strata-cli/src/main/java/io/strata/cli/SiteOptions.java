@@ -1,11 +1,8 @@
 package io.strata.cli;
 
-import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.LayersConfig;
-import io.strata.engine.config.Problem;
 import io.strata.engine.graph.LayerGraph;
 import io.strata.engine.graph.LayerGraphBuilder;
-import io.strata.engine.service.RepoCheckouts;
 import io.strata.engine.service.SiteCheckout;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,32 +100,5 @@ final class SiteOptions {
             }
         }
         return given;
-    }
-
-    /**
-     * Repository name to checkout folder: settings.repos (relative to the site) then --repo-dir.
-     * Refuses a malformed, repeated or unused {@code --repo-dir}, and two names sharing one
-     * checkout: a change is analysed as the change of one repository, so the other name's layers
-     * would miss it.
-     */
-    Map<String, Path> repoPaths(LayersConfig config) {
-        Map<String, Path> paths = new LinkedHashMap<>();
-        config.settings().repos().forEach((name, dir) -> paths.put(name, siteDir().resolve(dir).normalize()));
-        Map<String, Path> given = givenRepoDirs();
-        paths.putAll(given);
-        List<Problem> unused = RepoCheckouts.unused(configFile(), config, "--repo-dir", given.keySet());
-        if (!unused.isEmpty()) {
-            throw new ConfigException(unused);
-        }
-        for (Map.Entry<String, Path> entry : paths.entrySet()) {
-            if (!Files.isDirectory(entry.getValue())) {
-                throw new UserError("repository '" + entry.getKey() + "': " + entry.getValue() + " is not a folder");
-            }
-        }
-        List<Problem> shared = RepoCheckouts.shared(configFile(), paths);
-        if (!shared.isEmpty()) {
-            throw new ConfigException(shared);
-        }
-        return paths;
     }
 }

@@ -197,6 +197,18 @@ final class E2eEnvironment implements AutoCloseable {
         return registry.digest(repository(parts[0], parts[1]), tag);
     }
 
+    /** A failing task, to add to a role. */
+    static final String FAILING_TASK = """
+            - name: A check that fails
+              ansible.builtin.command: test -e /etc/does-not-exist
+            """;
+
+    /** Adds tasks (YAML list items) at the end of a role's {@code tasks/main.yml} in a site. */
+    static void appendTasks(Path site, String role, String tasks) throws IOException {
+        Path file = site.resolve("roles").resolve(role).resolve("tasks/main.yml");
+        Files.writeString(file, Files.readString(file) + "\n" + tasks);
+    }
+
     /**
      * Starts {@code strata ARGS} on a site whose role {@code role} first runs {@code sleep}; returns
      * once the node's build runs it.

@@ -161,12 +161,7 @@ class EndToEndTest {
     @Order(4)
     void aFailingTaskPublishesNothingAndLeavesTheMutableTagOnTheOldImage() throws Exception {
         Path broken = env.site("failing-task");
-        Path tasks = broken.resolve("roles/slurm/tasks/main.yml");
-        Files.writeString(tasks, Files.readString(tasks) + """
-
-                - name: A check that fails
-                  ansible.builtin.command: test -e /etc/does-not-exist
-                """);
+        E2eEnvironment.appendTasks(broken, "slurm", E2eEnvironment.FAILING_TASK);
         Optional<String> latest = digest("slurm/compute", "latest");
         List<String> images = env.images();
         Run run = env.strata(broken, creds(), "build", "--node", "slurm/compute", "--from", image("compute/compute") + ":r1", "--tag", "f1");

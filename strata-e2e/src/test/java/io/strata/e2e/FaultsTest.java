@@ -69,12 +69,7 @@ class FaultsTest {
     @Order(1)
     void aFailingTaskInOneOfTwoParallelLayersLetsTheOtherBranchBuildAndSkipsOnlyTheFailedNodesDescendants() throws Exception {
         Path site = env.site("parallel-failure");
-        Path tasks = site.resolve("roles/compute_node/tasks/main.yml");
-        Files.writeString(tasks, Files.readString(tasks) + """
-
-                - name: A check that fails
-                  ansible.builtin.command: test -e /etc/does-not-exist
-                """);
+        E2eEnvironment.appendTasks(site, "compute_node", E2eEnvironment.FAILING_TASK);
         Optional<String> computeLatest = env.digest("compute/compute", "latest");
         Run run = env.strata(site, creds(), "build", "--start-at", "hsn/base", "-j", "2", "--tag", "p1");
 
@@ -174,10 +169,8 @@ class FaultsTest {
                 """.formatted(disk, disk, disk));
         Map<String, String> smallStore = Map.of("CONTAINERS_STORAGE_CONF", conf.toString());
         Path site = env.site("disk-full");
-        Path tasks = site.resolve("roles/hsn/tasks/main.yml");
         // The last task leaves 24 MiB of the disk free: the commit has to write the file once more.
-        Files.writeString(tasks, Files.readString(tasks) + """
-
+        E2eEnvironment.appendTasks(site, "hsn", """
                 - name: Fill the disk of the store
                   ansible.builtin.command: >-
                     python3 -c "import os; s = os.statvfs('/'); n = s.f_bavail * s.f_frsize // 1048576 - 24;

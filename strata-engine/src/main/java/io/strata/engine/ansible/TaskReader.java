@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Reads what task lists, vars files, role metadata and templates refer to and which variables
@@ -42,40 +43,39 @@ final class TaskReader {
 
     /** A task list (tasks or handlers file). */
     static ContentSummary tasks(ParsedFile file) {
-        if (file.problem() != null) {
-            return ContentSummary.unreadable(file.problem());
-        }
-        TaskReader reader = new TaskReader();
-        reader.taskList(file.data());
-        return reader.facts.summary(null);
+        return read(file, TaskReader::taskList);
     }
 
     /** A vars file (vars_files, include_vars, role vars and defaults). */
     static ContentSummary vars(ParsedFile file) {
-        if (file.problem() != null) {
-            return ContentSummary.unreadable(file.problem());
-        }
-        TaskReader reader = new TaskReader();
-        reader.value(file.data());
-        return reader.facts.summary(null);
+        return read(file, TaskReader::value);
     }
 
     /** A role's {@code meta/main.yml}: its dependencies and collections. */
     static ContentSummary meta(ParsedFile file) {
+        return read(file, TaskReader::meta);
+    }
+
+    /** What a parsed file's data refers to and reads, as {@code body} reads it; an unreadable file's problem. */
+    private static ContentSummary read(ParsedFile file, BiConsumer<TaskReader, Object> body) {
         if (file.problem() != null) {
             return ContentSummary.unreadable(file.problem());
         }
         TaskReader reader = new TaskReader();
-        if (file.data() instanceof Map<?, ?> meta) {
+        body.accept(reader, file.data());
+        return reader.facts.summary(null);
+    }
+
+    private void meta(Object data) {
+        if (data instanceof Map<?, ?> meta) {
             for (Object dependency : list(meta.get("dependencies"))) {
-                reader.roleEntry(dependency, "dependency", true);
+                roleEntry(dependency, "dependency", true);
             }
             for (Object collection : list(meta.get("collections"))) {
-                reader.facts.searchCollections.add(String.valueOf(collection));
-                reader.facts.collection(String.valueOf(collection));
+                facts.searchCollections.add(String.valueOf(collection));
+                facts.collection(String.valueOf(collection));
             }
         }
-        return reader.facts.summary(null);
     }
 
     /** A Jinja template: its variables and lookups. */

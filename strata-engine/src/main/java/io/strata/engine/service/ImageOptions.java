@@ -1,5 +1,6 @@
 package io.strata.engine.service;
 
+import io.strata.engine.config.LayersConfig;
 import io.strata.engine.plan.ImageNames;
 
 /**
@@ -33,6 +34,25 @@ public record ImageOptions(String registry, String fallbackRegistry, String tag,
     /** Every default. */
     public static ImageOptions defaults() {
         return new ImageOptions(null, null, null, null);
+    }
+
+    /**
+     * The registry built images are published to: the one given, else {@code settings.registry},
+     * else the fallback; null when images stay in the local store (none, blank, or {@code localhost}).
+     */
+    public String targetRegistry(LayersConfig config) {
+        String target = registry != null ? registry : config.settings().registry() != null ? config.settings().registry() : fallbackRegistry;
+        return target == null || target.isBlank() || target.equals(ImageNames.LOCAL_REGISTRY) ? null : target;
+    }
+
+    /**
+     * How built images are named: under {@link #targetRegistry}, else {@code localhost}.
+     *
+     * @throws io.strata.engine.config.ConfigException when the registry is no registry name
+     */
+    public ImageNames targetNames(LayersConfig config) {
+        String target = targetRegistry(config);
+        return ImageNames.of(config, target == null ? ImageNames.LOCAL_REGISTRY : target);
     }
 
     /** The tag built images get: the one given, else {@code mr-<id>} for a merge request, else {@code fallback}. */

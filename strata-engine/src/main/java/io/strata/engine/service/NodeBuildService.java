@@ -5,7 +5,6 @@ import io.strata.engine.builder.BuildSession;
 import io.strata.engine.builder.BuildSettings;
 import io.strata.engine.builder.SourceInfo;
 import io.strata.engine.builder.buildah.Buildah;
-import io.strata.engine.builder.buildah.ImageReference;
 import io.strata.engine.builder.process.Cancellation;
 import io.strata.engine.builder.runner.BuildProgress;
 import io.strata.engine.builder.runner.NodeJob;
@@ -45,12 +44,8 @@ public final class NodeBuildService {
         SiteSnapshot snapshot = SiteValidation.validated(site);
         LayersConfig config = snapshot.config();
         ImageOptions images = request.images();
-        String registry = images.registry() != null ? images.registry()
-                : config.settings().registry() != null ? config.settings().registry() : images.fallbackRegistry();
-        if (registry != null && (registry.isBlank() || registry.equals(ImageReference.LOCAL))) {
-            registry = null;
-        }
-        ImageNames names = ImageNames.of(config, registry == null ? ImageNames.LOCAL_REGISTRY : registry);
+        String registry = images.targetRegistry(config);
+        ImageNames names = images.targetNames(config);
         SourceInfo source = CheckoutCommits.source(CheckoutFiles.siteDir(site));
         NodeJob job = job(snapshot, request, names, source);
         String mutableTag = images.mergeRequest() != null ? null

@@ -127,6 +127,16 @@ public final class PlanService {
         return changeDir(siteDir, CheckoutFiles.repoDirs(site, CheckoutFiles.config(site)), repo, site.configFile());
     }
 
+    /**
+     * The checkouts of the site's named repositories: {@code settings.repos} under the caller's
+     * folders, each checked (a folder, a name some layer uses, no two names on one folder).
+     *
+     * @throws ConfigException when the layers file or a repository folder is wrong
+     */
+    public static Map<String, Path> checkouts(SiteCheckout site) {
+        return CheckoutFiles.repoDirs(site, CheckoutFiles.config(site));
+    }
+
     private static Path changeDir(Path siteDir, Map<String, Path> repoDirs, String repo, String configFile) {
         if (repo == null) {
             return siteDir;

@@ -51,29 +51,37 @@ public final class WorkFolderLock implements AutoCloseable {
      */
     public static Optional<WorkFolderLock> acquire(Path workDir, Cancellation cancellation, Consumer<String> note) {
         Path folder = workDir.toAbsolutePath().normalize();
-        Path file = folder.resolve(FILE);
         boolean told = false;
-        while (!HELD_IN_THIS_JVM.add(folder)) {
+        while (true) {
+            Optional<WorkFolderLock> taken = tryTake(folder);
+            if (taken.isPresent()) {
+                return taken;
+            }
             if (!told) {
-                told = tellWaiting(note, folder, file);
+                note.accept("another build" + holder(folder.resolve(FILE)) + " is using the work folder " + folder
+                        + "; this one waits for it to finish");
+                told = true;
             }
             if (!pause(cancellation)) {
                 return Optional.empty();
             }
         }
+    }
+
+    /** The folder's lock if no build of this JVM or another process holds it, naming this process in the file. */
+    private static Optional<WorkFolderLock> tryTake(Path folder) {
+        if (!HELD_IN_THIS_JVM.add(folder)) {
+            return Optional.empty();
+        }
+        Path file = folder.resolve(FILE);
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-            FileLock lock;
-            while ((lock = channel.tryLock()) == null) {
-                if (!told) {
-                    told = tellWaiting(note, folder, file);
-                }
-                if (!pause(cancellation)) {
-                    channel.close();
-                    HELD_IN_THIS_JVM.remove(folder);
-                    return Optional.empty();
-                }
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                HELD_IN_THIS_JVM.remove(folder);
+                return Optional.empty();
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
@@ -83,12 +91,6 @@ public final class WorkFolderLock implements AutoCloseable {
             closeQuietly(channel);
             throw new UncheckedIOException("cannot lock the work folder " + folder + " (" + e.getMessage() + ")", e);
         }
-    }
-
-    /** Says that this run waits; true. */
-    private static boolean tellWaiting(Consumer<String> note, Path folder, Path file) {
-        note.accept("another build" + holder(file) + " is using the work folder " + folder + "; this one waits for it to finish");
-        return true;
     }
 
     /** " (pid N)" as the lock file names the holder, or "" when it does not say yet. */
