@@ -21,7 +21,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -101,7 +100,7 @@ final class ImageFinisher {
         CommandResult committed = attempt.run(buildah.commit(container));
         if (!committed.ok()) {
             String summary = committed.errorSummary();
-            throw summary.toLowerCase(Locale.ROOT).contains("no space left on device")
+            throw committed.noSpaceLeft()
                     ? new BuildFailure("buildah commit failed: the disk of the store is full: " + summary,
                             "free space on that disk (old images of the store can be pruned), then build again; nothing was published")
                     : new BuildFailure("buildah commit failed: " + summary, "check the free space of the store; nothing was published");

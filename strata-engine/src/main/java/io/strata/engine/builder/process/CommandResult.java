@@ -31,9 +31,10 @@ public record CommandResult(int exitCode, String stdout, String stderr) {
     }
 
     private static final int MAX_LINE = 300;
+    private static final String NO_SPACE = "no space left on device";
 
     /** Causes that the machine, not the tool, is responsible for: always worth showing. */
-    private static final List<String> SYSTEM_CAUSES = List.of("no space left on device", "disk quota exceeded",
+    private static final List<String> SYSTEM_CAUSES = List.of(NO_SPACE, "disk quota exceeded",
             "read-only file system", "cannot allocate memory", "out of memory", "permission denied",
             "operation not permitted", "too many open files", "temporary failure in name resolution", "connection refused");
 
@@ -67,6 +68,11 @@ public record CommandResult(int exitCode, String stdout, String stderr) {
         errors.removeIf(line -> line.isEmpty() || shown.contains(line));
         shown.addAll(errors.subList(Math.max(0, errors.size() - (SUMMARY_LINES - shown.size())), errors.size()));
         return String.join(" | ", shown.stream().map(CommandResult::shorten).toList());
+    }
+
+    /** Whether the command says a disk it wrote to is full ("no space left on device"). */
+    public boolean noSpaceLeft() {
+        return matches(stdout, List.of(NO_SPACE)) || matches(stderr, List.of(NO_SPACE));
     }
 
     private static boolean matches(String line, List<String> words) {
