@@ -16,10 +16,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** What changed: two revisions, a list of paths, or nodes to start from. */
+/** What changed: two revisions, a list of paths, or nodes to start from; and the analysis cache that reads it. */
 final class ChangeOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Mixin
+    CacheOptions cache;
 
     @Option(names = "--base", paramLabel = "REV", description = "The base revision of the change.")
     String base;
@@ -54,7 +63,7 @@ final class ChangeOptions {
     /** As {@link #request}, with every node rebuilt when the options describe no change (a build's default). */
     PlanRequest requestOrEverything(SiteOptions site, ImageOptions images) {
         return given() ? request(site, images) : new PlanRequest(site.checkout(), new ChangeSpec.Everything(), Set.of(),
-                new TreeSet<>(imageTypes), images);
+                new TreeSet<>(imageTypes), images, cache.store(command.commandLine().getErr()));
     }
 
     /**
@@ -84,7 +93,8 @@ final class ChangeOptions {
         }
         Set<NodeId> start = new LinkedHashSet<>();
         startAt.forEach(text -> start.add(NodeId.parse(text)));
-        return new PlanRequest(site.checkout(), change, start, new TreeSet<>(imageTypes), images);
+        return new PlanRequest(site.checkout(), change, start, new TreeSet<>(imageTypes), images,
+                cache.store(command.commandLine().getErr()));
     }
 
     private List<String> readList() {

@@ -28,13 +28,14 @@ public final class StrataCommand implements Runnable {
      */
     private static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, ImpactCommand.class, PlanCommand.class,
             GitLabCiCommand.class, GraphCommand.class, DemoCommand.class, BuildCommand.class, PruneCommand.class,
-            CompletionCommand.class, ManCommand.class, CommandLine.HelpCommand.class);
+            CacheCommand.class, CompletionCommand.class, ManCommand.class, CommandLine.HelpCommand.class);
     /** The subcommands but help, by the name their {@code @Command} gives them too: finding one reads no annotation. */
-    private static final Map<String, Class<?>> BY_NAME = Map.of(ValidateCommand.NAME, ValidateCommand.class,
-            ImpactCommand.NAME, ImpactCommand.class, PlanCommand.NAME, PlanCommand.class, GitLabCiCommand.NAME,
-            GitLabCiCommand.class, GraphCommand.NAME, GraphCommand.class, DemoCommand.NAME, DemoCommand.class,
-            BuildCommand.NAME, BuildCommand.class, PruneCommand.NAME, PruneCommand.class, CompletionCommand.NAME,
-            CompletionCommand.class, ManCommand.NAME, ManCommand.class);
+    private static final Map<String, Class<?>> BY_NAME = Map.ofEntries(Map.entry(ValidateCommand.NAME, ValidateCommand.class),
+            Map.entry(ImpactCommand.NAME, ImpactCommand.class), Map.entry(PlanCommand.NAME, PlanCommand.class),
+            Map.entry(GitLabCiCommand.NAME, GitLabCiCommand.class), Map.entry(GraphCommand.NAME, GraphCommand.class),
+            Map.entry(DemoCommand.NAME, DemoCommand.class), Map.entry(BuildCommand.NAME, BuildCommand.class),
+            Map.entry(PruneCommand.NAME, PruneCommand.class), Map.entry(CacheCommand.NAME, CacheCommand.class),
+            Map.entry(CompletionCommand.NAME, CompletionCommand.class), Map.entry(ManCommand.NAME, ManCommand.class));
 
     /** Exit code for invalid input (a layers file, a revision, an option). */
     public static final int EXIT_USAGE = 2;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CommandLineTest {
 
     private static final Set<String> EVERY_SUBCOMMAND = Set.of("validate", "impact", "plan", "gitlab-ci", "graph", "demo",
-            "build", "prune", "completion", "man", "help");
+            "build", "prune", "cache", "completion", "man", "help");
 
     @Test
     void aRunThatNamesASubcommandBuildsThatOneAlone() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strata.engine.cache.AnalysisStore;
 import io.strata.engine.plan.PlanJson;
 import io.strata.engine.service.ChangeSpec;
 import io.strata.engine.service.ImageOptions;
@@ -59,7 +60,7 @@ class SamePlanTest {
 
     private JsonNode service(ChangeSpec change) throws Exception {
         PlanRequest request = new PlanRequest(SiteCheckout.of(dir, "layers.yaml"), change, Set.of(), Set.of(),
-                new ImageOptions("reg.example:5000", null, null, null));
+                new ImageOptions("reg.example:5000", null, null, null), AnalysisStore.none());
         return new ObjectMapper().readTree(PlanJson.write(PlanService.plan(request).plan()));
     }
 

@@ -186,7 +186,7 @@ public final class LayerImpactStep extends SiteStep {
                 AgentPlan plan = cwd.act(new PlanOnAgent(step.getConfig(), StepArguments.repoDirs(step.getRepoDirs()),
                         choice.spec(), choice.targetBranch(), list(step.getStartAt()), list(step.getImageTypes()),
                         new PlanOnAgent.ImageSettings(step.getRegistry(), global.getRegistry(), step.getTag()),
-                        out.getRemote(), env, listener));
+                        out.getRemote(), AgentCaches.folder(context, env), env, listener));
                 plan.getNotes().forEach(note -> log.println(Messages.LayerImpactStep_Note(note)));
                 run.pickArtifactManager().archive(out, context.get(Launcher.class), new BuildListenerAdapter(listener),
                         Map.of(LayerImpactAction.PLAN_ARTIFACT, PlanOnAgent.PLAN_FILE, LayerImpactAction.SVG_ARTIFACT, PlanOnAgent.SVG_FILE));

@@ -5,6 +5,8 @@ import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.strata.engine.cache.AnalysisStore;
+import io.strata.engine.cache.CacheFolder;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.graph.NodeId;
 import io.strata.engine.plan.PlanJson;
@@ -50,6 +52,7 @@ final class PlanOnAgent extends MasterToSlaveFileCallable<AgentPlan> {
     private final ArrayList<String> imageTypes;
     private final ImageSettings images;
     private final String outputDir;
+    private final String cacheDir;
     private final EnvVars env;
     private final TaskListener listener;
 
@@ -63,10 +66,11 @@ final class PlanOnAgent extends MasterToSlaveFileCallable<AgentPlan> {
      * @param change what changed
      * @param targetBranch a merge request's target branch to fetch when missing, or null
      * @param outputDir where to write the plan and the picture (absolute, on the agent)
+     * @param cacheDir the analysis cache's folder on the agent, or null for none
      */
     PlanOnAgent(String config, Map<String, String> repoDirs, ChangeSpec change, @CheckForNull String targetBranch,
             List<String> startAt, List<String> imageTypes, ImageSettings images, String outputDir,
-            EnvVars env, TaskListener listener) {
+            @CheckForNull String cacheDir, EnvVars env, TaskListener listener) {
         this.config = config;
         this.repoDirs = new LinkedHashMap<>(repoDirs);
         this.change = change;
@@ -75,6 +79,7 @@ final class PlanOnAgent extends MasterToSlaveFileCallable<AgentPlan> {
         this.imageTypes = new ArrayList<>(imageTypes);
         this.images = images;
         this.outputDir = outputDir;
+        this.cacheDir = cacheDir;
         this.env = env;
         this.listener = listener;
     }
@@ -90,7 +95,7 @@ final class PlanOnAgent extends MasterToSlaveFileCallable<AgentPlan> {
             startAt.forEach(node -> start.add(NodeId.parse(node)));
             PlanOutcome outcome = PlanService.plan(new PlanRequest(site, change, start, Set.copyOf(imageTypes),
                     new ImageOptions(images.registry(), images.fallbackRegistry(), images.tag(), null,
-                            ChangeDefaults.mergeRequest(env))));
+                            ChangeDefaults.mergeRequest(env)), cache()));
             Path out = Files.createDirectories(Path.of(outputDir));
             Files.writeString(out.resolve(PLAN_FILE), PlanJson.write(outcome.plan()));
             Files.writeString(out.resolve(SVG_FILE), outcome.svg());
@@ -98,5 +103,13 @@ final class PlanOnAgent extends MasterToSlaveFileCallable<AgentPlan> {
         } catch (ConfigException e) {
             throw new AbortException(e.getMessage());
         }
+    }
+
+    private AnalysisStore cache() {
+        if (cacheDir == null) {
+            return AnalysisStore.none();
+        }
+        return AnalysisStore.open(new CacheFolder(Path.of(cacheDir), CacheFolder.DEFAULT_MAX_BYTES),
+                message -> listener.getLogger().println(Messages.LayerImpactStep_CacheWarning(message)));
     }
 }

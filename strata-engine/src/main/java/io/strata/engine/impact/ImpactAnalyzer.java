@@ -1,6 +1,7 @@
 package io.strata.engine.impact;
 
 import io.strata.engine.ansible.AnalysisCache;
+import io.strata.engine.cache.AnalysisStore;
 import io.strata.engine.change.ChangeSet;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.Problem;
@@ -30,21 +31,27 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ImpactAnalyzer {
 
-    private final AnalysisCache cache = new AnalysisCache();
+    private final AnalysisCache cache;
     private final boolean everyReason;
 
     /** An analyzer that stops at the first files that make a node rebuild. */
     public ImpactAnalyzer() {
-        this(false);
+        this(false, AnalysisStore.none());
     }
 
-    private ImpactAnalyzer(boolean everyReason) {
+    /**
+     * An analyzer that keeps what it derives from each file in a persistent store.
+     *
+     * @param everyReason give each rebuilt node every reason there is (slower on large changes)
+     */
+    public ImpactAnalyzer(boolean everyReason, AnalysisStore store) {
         this.everyReason = everyReason;
+        this.cache = new AnalysisCache(store);
     }
 
     /** An analyzer that gives each rebuilt node every reason there is (slower on large changes). */
     public static ImpactAnalyzer withEveryReason() {
-        return new ImpactAnalyzer(true);
+        return new ImpactAnalyzer(true, AnalysisStore.none());
     }
 
     /**

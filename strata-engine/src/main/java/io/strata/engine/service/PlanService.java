@@ -93,7 +93,12 @@ public final class PlanService {
 
         ImpactRequest impactRequest = new ImpactRequest(site.configFile(), current, change, request.startAt(),
                 request.imageTypes(), full);
-        SiteImpact impact = (everyReason ? ImpactAnalyzer.withEveryReason() : new ImpactAnalyzer()).analyzeSite(impactRequest);
+        SiteImpact impact;
+        try {
+            impact = new ImpactAnalyzer(everyReason, request.cache()).analyzeSite(impactRequest);
+        } finally {
+            request.cache().flush();
+        }
         notes.addAll(0, impact.result().notes());
         String head = change != null ? change.headRevision() : null;
         String analysed = head != null ? head : CheckoutCommits.head(changeDir).orElse(null);

@@ -3,6 +3,8 @@ package io.strata.engine.impact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.strata.engine.cache.AnalysisStore;
+import io.strata.engine.cache.CacheFolder;
 import io.strata.engine.change.ChangeSet;
 import io.strata.engine.change.GitChangeSets;
 import io.strata.engine.graph.NodeId;
@@ -10,6 +12,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,6 +23,9 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 
 /** A git repository built by a test, one commit at a time, and the impact between two commits. */
 public final class SiteHistory implements AutoCloseable {
+
+    /** The analysis cache every analysis of a test run shares ({@link #sharedCache()}). */
+    private static Path sharedCache;
 
     private final Path dir;
     private final Git git;
@@ -106,10 +113,21 @@ public final class SiteHistory implements AutoCloseable {
     /**
      * Analyses a request the default way (roles first) and with every reason, asserts that both
      * rebuild, start and reuse the same nodes and that the files the default way names are among
-     * those of the whole analysis, and returns the default result.
+     * those of the whole analysis, that the result is the same, byte for byte, with the persistent
+     * analysis cache (filled by the first such run, read by the second), and returns the default
+     * result.
      */
     static ImpactResult analyze(ImpactRequest request) {
         ImpactResult quick = new ImpactAnalyzer().analyze(request);
+        String expected = ImpactJson.write(quick);
+        for (int run = 1; run <= 2; run++) {
+            List<String> warnings = new ArrayList<>();
+            AnalysisStore store = AnalysisStore.open(new CacheFolder(sharedCache(), CacheFolder.DEFAULT_MAX_BYTES), warnings::add);
+            ImpactResult cached = new ImpactAnalyzer(false, store).analyze(request);
+            store.flush();
+            assertEquals(expected, ImpactJson.write(cached), "the result differs with the analysis cache, run " + run);
+            assertEquals(List.of(), warnings);
+        }
         ImpactResult every = ImpactAnalyzer.withEveryReason().analyze(request);
         assertEquals(starts(every), starts(quick), "the roles-first analysis rebuilds other nodes than the whole one");
         assertEquals(every.reuse(), quick.reuse());
@@ -121,6 +139,19 @@ public final class SiteHistory implements AutoCloseable {
         }
         return quick;
     }
+
+    /** One cache folder for every analysis of the test run: sites share what their files have in common. */
+    private static synchronized Path sharedCache() {
+        if (sharedCache == null) {
+            try {
+                sharedCache = Files.createTempDirectory("strata-analysis-cache");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return sharedCache;
+    }
+
 
     private static Map<String, Boolean> starts(ImpactResult result) {
         return result.rebuild().stream()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.strata.engine.cache.AnalysisStore;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.graph.NodeId;
 import io.strata.engine.impact.Reason;
@@ -97,7 +98,7 @@ class PlanServiceTest {
         copyExample(plain);
 
         PlanOutcome outcome = PlanService.plan(new PlanRequest(SiteCheckout.of(plain, "layers.yaml"),
-                new ChangeSpec.Everything(), Set.of(), Set.of("uan"), new ImageOptions(null, "ci.example.org:5000", null, null)));
+                new ChangeSpec.Everything(), Set.of(), Set.of("uan"), new ImageOptions(null, "ci.example.org:5000", null, null), AnalysisStore.none()));
 
         assertNull(outcome.analysedCommit());
         assertEquals("dev", outcome.plan().tag());
@@ -108,7 +109,7 @@ class PlanServiceTest {
     @Test
     void startAtAloneRebuildsThatNodeAndItsDescendants() {
         PlanOutcome outcome = PlanService.plan(new PlanRequest(SiteCheckout.of(dir, "layers.yaml"), new ChangeSpec.Nothing(),
-                Set.of(NodeId.parse("compute/compute")), Set.of(), new ImageOptions("registry.example.org", null, "t1", "stable")));
+                Set.of(NodeId.parse("compute/compute")), Set.of(), new ImageOptions("registry.example.org", null, "t1", "stable"), AnalysisStore.none()));
 
         assertEquals(List.of("compute/compute", "slurm/compute"), built(outcome.plan()));
         assertEquals("registry.example.org/ca/hsn-base:stable",
@@ -120,7 +121,7 @@ class PlanServiceTest {
     @Test
     void aMergeRequestsPlanBuildsUnderItsOwnTagAndStillStartsFromThePublishedParents() {
         PlanOutcome outcome = PlanService.plan(new PlanRequest(SiteCheckout.of(dir, "layers.yaml"), new ChangeSpec.Nothing(),
-                Set.of(NodeId.parse("compute/compute")), Set.of(), new ImageOptions("registry.example.org", null, null, null, "42")));
+                Set.of(NodeId.parse("compute/compute")), Set.of(), new ImageOptions("registry.example.org", null, null, null, "42"), AnalysisStore.none()));
         assertEquals("mr-42", outcome.plan().tag());
         assertEquals("registry.example.org/ca/compute-compute:mr-42",
                 outcome.plan().node(NodeId.parse("slurm/compute")).orElseThrow().from());
