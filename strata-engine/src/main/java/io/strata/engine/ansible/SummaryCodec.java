@@ -1,12 +1,9 @@
 package io.strata.engine.ansible;
 
 import io.strata.engine.jinja.VariableUse;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,30 +30,26 @@ final class SummaryCodec {
 
     /** The bytes of a summary ({@link PlaybookSummary} or {@link ContentSummary}). */
     static byte[] encode(Object summary) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            if (summary instanceof PlaybookSummary playbook) {
-                out.writeInt(playbook.entries().size());
-                for (PlaybookSummary.Entry entry : playbook.entries()) {
-                    if (entry instanceof PlaybookSummary.Play play) {
-                        out.writeByte(PLAY);
-                        writeNullable(out, play.hosts());
-                        writeStrings(out, play.collections());
-                        writeContent(out, play.content());
-                    } else if (entry instanceof PlaybookSummary.Import imported) {
-                        out.writeByte(IMPORT);
-                        writePath(out, imported.target());
-                        writeUse(out, imported.variables());
-                    }
+        Out out = new Out();
+        if (summary instanceof PlaybookSummary playbook) {
+            out.writeInt(playbook.entries().size());
+            for (PlaybookSummary.Entry entry : playbook.entries()) {
+                if (entry instanceof PlaybookSummary.Play play) {
+                    out.writeByte(PLAY);
+                    writeNullable(out, play.hosts());
+                    writeStrings(out, play.collections());
+                    writeContent(out, play.content());
+                } else if (entry instanceof PlaybookSummary.Import imported) {
+                    out.writeByte(IMPORT);
+                    writePath(out, imported.target());
+                    writeUse(out, imported.variables());
                 }
-                writeNullable(out, playbook.problem());
-            } else {
-                writeContent(out, (ContentSummary) summary);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            writeNullable(out, playbook.problem());
+        } else {
+            writeContent(out, (ContentSummary) summary);
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
     /**
@@ -65,9 +58,10 @@ final class SummaryCodec {
      * @throws IllegalArgumentException when the bytes are no summary of this layout
      */
     static Object decode(byte[] bytes, SummaryKind kind) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+        try {
+            In in = new In(bytes);
             Object summary = kind == SummaryKind.PLAYBOOK ? readPlaybook(in) : readContent(in);
-            if (in.read() != -1) {
+            if (in.remaining() != 0) {
                 throw new IllegalArgumentException("bytes after the summary");
             }
             return summary;
@@ -76,7 +70,7 @@ final class SummaryCodec {
         }
     }
 
-    private static PlaybookSummary readPlaybook(DataInputStream in) throws IOException {
+    private static PlaybookSummary readPlaybook(In in) throws IOException {
         int count = in.readInt();
         List<PlaybookSummary.Entry> entries = new ArrayList<>(Math.min(count, 1024));
         for (int i = 0; i < count; i++) {
@@ -92,7 +86,7 @@ final class SummaryCodec {
         return new PlaybookSummary(entries, readNullable(in));
     }
 
-    private static void writeContent(DataOutputStream out, ContentSummary content) throws IOException {
+    private static void writeContent(Out out, ContentSummary content) {
         writeUse(out, content.variables());
         out.writeInt(content.refs().size());
         for (Ref ref : content.refs()) {
@@ -105,7 +99,7 @@ final class SummaryCodec {
         writeNullable(out, content.problem());
     }
 
-    private static ContentSummary readContent(DataInputStream in) throws IOException {
+    private static ContentSummary readContent(In in) throws IOException {
         VariableUse variables = readUse(in);
         int count = in.readInt();
         List<Ref> refs = new ArrayList<>(Math.min(count, 1024));
@@ -117,7 +111,7 @@ final class SummaryCodec {
                 readNullable(in));
     }
 
-    private static void writeRef(DataOutputStream out, Ref ref) throws IOException {
+    private static void writeRef(Out out, Ref ref) {
         if (ref instanceof Ref.TaskInclude include) {
             out.writeByte(TASK_INCLUDE);
             writePath(out, include.target());
@@ -149,7 +143,7 @@ final class SummaryCodec {
         }
     }
 
-    private static Ref readRef(DataInputStream in) throws IOException {
+    private static Ref readRef(In in) throws IOException {
         int tag = in.readByte();
         switch (tag) {
             case TASK_INCLUDE:
@@ -173,38 +167,38 @@ final class SummaryCodec {
         }
     }
 
-    private static void writePath(DataOutputStream out, PathSpec path) throws IOException {
+    private static void writePath(Out out, PathSpec path) {
         writeText(out, path.path());
         out.writeBoolean(path.dynamic());
         out.writeByte(path.anchor().ordinal());
         writeNullable(out, path.written());
     }
 
-    private static PathSpec readPath(DataInputStream in) throws IOException {
+    private static PathSpec readPath(In in) throws IOException {
         return new PathSpec(readText(in), in.readBoolean(), PathSpec.Anchor.values()[in.readByte()], readNullable(in));
     }
 
-    private static void writeUse(DataOutputStream out, VariableUse use) throws IOException {
+    private static void writeUse(Out out, VariableUse use) {
         writeStrings(out, use.names());
         out.writeBoolean(use.dynamic());
         out.writeBoolean(use.hostFacts());
     }
 
-    private static VariableUse readUse(DataInputStream in) throws IOException {
+    private static VariableUse readUse(In in) throws IOException {
         List<String> names = readStrings(in);
         boolean dynamic = in.readBoolean();
         boolean hostFacts = in.readBoolean();
         return names.isEmpty() && !dynamic && !hostFacts ? VariableUse.NONE : new VariableUse(Set.copyOf(names), dynamic, hostFacts);
     }
 
-    private static void writeStrings(DataOutputStream out, Collection<String> strings) throws IOException {
+    private static void writeStrings(Out out, Collection<String> strings) {
         out.writeInt(strings.size());
         for (String string : strings) {
             writeText(out, string);
         }
     }
 
-    private static List<String> readStrings(DataInputStream in) throws IOException {
+    private static List<String> readStrings(In in) throws IOException {
         int count = in.readInt();
         List<String> strings = new ArrayList<>(Math.min(count, 1024));
         for (int i = 0; i < count; i++) {
@@ -213,14 +207,14 @@ final class SummaryCodec {
         return strings;
     }
 
-    private static void writeNullable(DataOutputStream out, String text) throws IOException {
+    private static void writeNullable(Out out, String text) {
         out.writeBoolean(text != null);
         if (text != null) {
             writeText(out, text);
         }
     }
 
-    private static String readNullable(DataInputStream in) throws IOException {
+    private static String readNullable(In in) throws IOException {
         return in.readBoolean() ? readText(in) : null;
     }
 
@@ -228,7 +222,7 @@ final class SummaryCodec {
      * Any text, read back equal: UTF-8, or the chars themselves for a text holding a surrogate
      * (which no charset keeps when it stands alone); of any length (writeUTF stops at 64 KiB).
      */
-    private static void writeText(DataOutputStream out, String text) throws IOException {
+    private static void writeText(Out out, String text) {
         boolean surrogates = false;
         for (int i = 0; i < text.length() && !surrogates; i++) {
             surrogates = Character.isSurrogate(text.charAt(i));
@@ -244,7 +238,7 @@ final class SummaryCodec {
         }
     }
 
-    private static String readText(DataInputStream in) throws IOException {
+    private static String readText(In in) throws IOException {
         boolean surrogates = in.readBoolean();
         int length = in.readInt();
         if (surrogates) {
@@ -254,10 +248,95 @@ final class SummaryCodec {
             }
             return text.toString();
         }
-        byte[] bytes = in.readNBytes(length);
-        if (bytes.length != length) {
-            throw new IOException("truncated text");
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    /** A growing byte array, written without the locks of ByteArrayOutputStream (a run writes thousands). */
+    private static final class Out {
+        private byte[] bytes = new byte[256];
+        private int size;
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+
+        void writeByte(int value) {
+            ensure(1);
+            bytes[size++] = (byte) value;
+        }
+
+        void writeBoolean(boolean value) {
+            writeByte(value ? 1 : 0);
+        }
+
+        void writeInt(int value) {
+            ensure(4);
+            bytes[size++] = (byte) (value >>> 24);
+            bytes[size++] = (byte) (value >>> 16);
+            bytes[size++] = (byte) (value >>> 8);
+            bytes[size++] = (byte) value;
+        }
+
+        void write(byte[] more) {
+            ensure(more.length);
+            System.arraycopy(more, 0, bytes, size, more.length);
+            size += more.length;
+        }
+
+        void writeChars(String text) {
+            ensure(2 * text.length());
+            for (int i = 0; i < text.length(); i++) {
+                bytes[size++] = (byte) (text.charAt(i) >>> 8);
+                bytes[size++] = (byte) text.charAt(i);
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
+        }
+    }
+
+    /** The reading side of {@link Out}; a read past the end throws {@link java.nio.BufferUnderflowException}. */
+    private static final class In {
+        private final ByteBuffer bytes;
+
+        In(byte[] bytes) {
+            this.bytes = ByteBuffer.wrap(bytes);
+        }
+
+        int readByte() {
+            return bytes.get();
+        }
+
+        boolean readBoolean() throws IOException {
+            int value = bytes.get();
+            if (value != 0 && value != 1) {
+                throw new IOException("not a boolean: " + value);
+            }
+            return value == 1;
+        }
+
+        int readInt() {
+            return bytes.getInt();
+        }
+
+        char readChar() {
+            return bytes.getChar();
+        }
+
+        byte[] readNBytes(int length) throws IOException {
+            if (length < 0 || length > bytes.remaining()) {
+                throw new IOException("truncated");
+            }
+            byte[] read = new byte[length];
+            bytes.get(read);
+            return read;
+        }
+
+        int remaining() {
+            return bytes.remaining();
+        }
     }
 }

@@ -2,13 +2,10 @@ package io.strata.engine.cache;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,22 +76,23 @@ public final class AnalysisStore {
         if (folder == null) {
             return null;
         }
-        ByteBuffer key = key(namespace, id);
-        byte[] mine = derived.get(key);
+        EntryName name = new EntryName(namespace, id);
+        byte[] mine = derived.get(name.hash());
         if (mine != null) {
-            return mine;
+            return name.value(mine);
         }
         byte[] wanted = new byte[Segment.KEY_BYTES];
-        key.duplicate().get(wanted);
+        name.hash().duplicate().get(wanted);
         for (Segment segment : segments()) {
             if (damaged.contains(segment)) {
                 continue;
             }
             try {
-                byte[] value = segment.find(wanted);
+                byte[] entry = segment.find(wanted);
+                byte[] value = entry == null ? null : name.value(entry);
                 if (value != null) {
                     used.add(segment);
-                    hits.put(key, value);
+                    hits.put(name.hash(), entry);
                     return value;
                 }
             } catch (Segment.Unusable e) {
@@ -109,7 +107,8 @@ public final class AnalysisStore {
     /** Keeps a value derived in this run, written at {@link #flush()}. */
     public void put(String namespace, String id, byte[] value) {
         if (folder != null) {
-            derived.putIfAbsent(key(namespace, id), value);
+            EntryName name = new EntryName(namespace, id);
+            derived.putIfAbsent(name.hash(), name.entry(value));
         }
     }
 
@@ -209,21 +208,4 @@ public final class AnalysisStore {
         return "the analysis cache file " + file + " is damaged (" + e.getMessage() + "); ignored and removed,"
                 + " this run writes its own";
     }
-
-    private static ByteBuffer key(String namespace, String id) {
-        MessageDigest digest = SHA_256.get();
-        digest.update(namespace.getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
-        digest.update(id.getBytes(StandardCharsets.UTF_8));
-        byte[] full = digest.digest();
-        return ByteBuffer.wrap(full, 0, Segment.KEY_BYTES).slice();
-    }
-
-    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
-    });
 }

@@ -14,6 +14,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,13 +130,10 @@ class AnalysisStoreTest {
 
     @Test
     void anotherBuildsEntriesAreNeverReadAndAreReplaced() throws IOException {
-        java.util.SortedMap<java.nio.ByteBuffer, byte[]> entries = new java.util.TreeMap<>();
-        AnalysisStore probe = open();
-        probe.put("summary", "a", bytes("another build's value"));
-        // The same key as this build would use, written by "another build".
+        // The very entry this build would write, written by "another build".
+        EntryName name = new EntryName("summary", "a");
         Path foreign = dir.resolve("1-foreign" + Segment.SUFFIX);
-        entries.put(keyOf("summary", "a"), bytes("another build's value"));
-        Segment.write(foreign, "0.0.1 1999-01-01T00:00:00Z", entries);
+        Segment.write(foreign, "0.0.1 1999-01-01T00:00:00Z", new TreeMap<>(Map.of(name.hash(), name.entry(bytes("another build's value")))));
 
         AnalysisStore store = open();
         assertNull(store.get("summary", "a"), "an entry of another analyser build is not read");
@@ -146,16 +145,15 @@ class AnalysisStoreTest {
         assertArrayEquals(bytes("value of a"), open().get("summary", "a"));
     }
 
-    private static java.nio.ByteBuffer keyOf(String namespace, String id) throws IOException {
-        try {
-            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            digest.update(bytes(namespace));
-            digest.update((byte) 0);
-            digest.update(bytes(id));
-            return java.nio.ByteBuffer.wrap(java.util.Arrays.copyOf(digest.digest(), Segment.KEY_BYTES));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IOException(e);
-        }
+    @Test
+    void anEntryOfAnotherNameUnderTheSameHashIsNeverRead() throws IOException {
+        // As if two names shared a hash: the entry found is another name's, and is not this one's value.
+        EntryName wanted = new EntryName("summary", "a");
+        EntryName other = new EntryName("summary", "b");
+        Segment.write(dir.resolve("1-collision" + Segment.SUFFIX), CacheVersion.current(),
+                new TreeMap<>(Map.of(wanted.hash(), other.entry(bytes("value of b")))));
+        assertNull(open().get("summary", "a"));
+        assertEquals(List.of(), warnings, "a shared hash is no damage");
     }
 
     @Test
