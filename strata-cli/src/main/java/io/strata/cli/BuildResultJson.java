@@ -2,6 +2,7 @@ package io.strata.cli;
 
 import io.strata.engine.builder.runner.BuildReport;
 import io.strata.engine.builder.runner.NodeOutcome;
+import io.strata.engine.contents.PackageChanges;
 import io.strata.engine.impact.ImpactJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,10 +40,35 @@ final class BuildResultJson {
             entry.put("digest", outcome.image() == null ? null : outcome.image().digest());
             entry.put("message", outcome.message());
             entry.put("log", outcome.log() == null ? null : outcome.log().toString());
+            entry.put("packages", outcome.packages() == null ? null : packages(outcome.packages()));
             nodes.add(entry);
         }
         map.put("nodes", nodes);
         return map;
+    }
+
+    /** A built node's package changes against the image it replaces, each change with its versions. */
+    private static Map<String, Object> packages(PackageChanges changes) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("summary", changes.summary());
+        map.put("added", changes(changes.added()));
+        map.put("removed", changes(changes.removed()));
+        map.put("upgraded", changes(changes.upgraded()));
+        map.put("downgraded", changes(changes.downgraded()));
+        return map;
+    }
+
+    private static List<Object> changes(List<PackageChanges.Change> changes) {
+        List<Object> list = new ArrayList<>();
+        for (PackageChanges.Change change : changes) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", change.name());
+            entry.put("architecture", change.architecture());
+            entry.put("before", change.before());
+            entry.put("after", change.after());
+            list.add(entry);
+        }
+        return list;
     }
 
     /** Writes the file whole, by a rename, so that a reader (or a run ending at the same time) never sees half of it. */

@@ -20,13 +20,14 @@ public final class ResultTable {
     /** The table, with a summary line and, for failed nodes, why and where the log is. */
     public static String render(BuildReport report) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"NODE", "RESULT", "DURATION", "IMAGE", "DIGEST"});
+        rows.add(new String[] {"NODE", "RESULT", "DURATION", "IMAGE", "DIGEST", "CHANGES"});
         for (NodeOutcome outcome : report.outcomes()) {
             String digest = outcome.image() == null || outcome.image().digest() == null ? "-" : shorten(outcome.image().digest());
             rows.add(new String[] {outcome.node().toString(), outcome.status().label(),
-                duration(outcome.duration()), outcome.image() == null ? "-" : outcome.image().reference(), digest});
+                duration(outcome.duration()), outcome.image() == null ? "-" : outcome.image().reference(), digest,
+                outcome.packages() == null ? "-" : outcome.packages().summary()});
         }
-        int[] widths = new int[5];
+        int[] widths = new int[6];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 widths[i] = Math.max(widths[i], row[i].length());

@@ -13,6 +13,7 @@ import io.strata.engine.builder.publish.Publisher;
 import io.strata.engine.builder.runner.NodeJob;
 import io.strata.engine.builder.runner.NodeResult;
 import io.strata.engine.builder.runner.NodeStatus;
+import io.strata.engine.contents.PackageChanges;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Turns a built working container into a published image: provenance labels, commit, the
+ * Turns a built working container into a published image: its package changes, provenance labels, commit, the
  * optional image test and squashfs export, then publishing, the immutable tags first and the
  * mutable tag last, and the squashfs file moved into place only after that. Also gives an image
  * already published with the same input digest this run's tags (reuse).
@@ -37,6 +38,7 @@ final class ImageFinisher {
     private final Publisher publisher;
     private final ToolVersions tools;
     private final PlaybookRunner playbooks;
+    private final ImagePackages packages;
 
     ImageFinisher(BuildOptions options, Buildah buildah, Publisher publisher, ToolVersions tools, PlaybookRunner playbooks) {
         this.options = options;
@@ -44,6 +46,7 @@ final class ImageFinisher {
         this.publisher = publisher;
         this.tools = tools;
         this.playbooks = playbooks;
+        this.packages = new ImagePackages(buildah, publisher, options.mutableTag());
     }
 
     /**
@@ -54,6 +57,8 @@ final class ImageFinisher {
      */
     NodeResult finish(NodeAttempt attempt, String container, ParentResolver.Parent parent, InputDigest digest, long mark) {
         NodeJob job = attempt.job;
+        PackageChanges changes = packages.changes(attempt, container).orElse(null);
+        mark = attempt.phase("packages", mark);
         CommandResult labelled = attempt.run(buildah.label(container, ImageLabels.of(job.node(), job.image(), parent.imageId(),
                 parent.reference(), digest, tools, options.source())));
         if (!labelled.ok()) {
@@ -77,7 +82,7 @@ final class ImageFinisher {
             moveIntoPlace(attempt, squashfs);
         }
         attempt.log.line(OutputSink.Stream.INFO, "timings: " + attempt.timings());
-        return new NodeResult(NodeStatus.BUILT, published);
+        return new NodeResult(NodeStatus.BUILT, published, changes);
     }
 
     /** The image published with the same input digest, given this run's tags; empty when there is none. */
@@ -92,7 +97,7 @@ final class ImageFinisher {
         attempt.log.line(OutputSink.Stream.INFO, "reused: " + reference + " has the same input digest");
         List<String> tags = tags(digest, job);
         publisher.retag(found.get(), job.image(), tags.subList(1, tags.size()), options.mutableTag(), attempt.log);
-        return Optional.of(new NodeResult(NodeStatus.REUSED, found.get()));
+        return Optional.of(new NodeResult(NodeStatus.REUSED, found.get(), null));
     }
 
     /** Commits the container (which {@code --rm} removes); the image stays unpublished until published. */

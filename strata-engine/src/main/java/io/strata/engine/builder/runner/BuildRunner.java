@@ -154,7 +154,8 @@ public final class BuildRunner {
         for (NodeJob child : children.getOrDefault(failed, List.of())) {
             NodeOutcome skipped = cancelled
                     ? NodeOutcome.notStarted(child.node())
-                    : new NodeOutcome(child.node(), NodeStatus.SKIPPED, Duration.ZERO, null, "parent " + failed + " did not build", null);
+                    : new NodeOutcome(child.node(), NodeStatus.SKIPPED, Duration.ZERO, null, "parent " + failed + " did not build",
+                            null, null);
             outcomes.put(child.node(), skipped);
             progress.finished(skipped);
             skipDescendants(child.node(), children, outcomes, cancelled);
@@ -172,19 +173,19 @@ public final class BuildRunner {
             });
             try {
                 NodeResult result = builder.build(job, parent, sink);
-                return new NodeOutcome(job.node(), result.status(), elapsed(start), result.image(), "", log);
+                return new NodeOutcome(job.node(), result.status(), elapsed(start), result.image(), "", log, result.packages());
             } catch (CancelledException e) {
                 sink.line(OutputSink.Stream.INFO, "cancelled: " + cancellation.reason());
                 return new NodeOutcome(job.node(), NodeStatus.CANCELLED, elapsed(start), null,
-                        "stopped: " + cancellation.reason(), log);
+                        "stopped: " + cancellation.reason(), log, null);
             } catch (BuildFailure e) {
                 sink.line(OutputSink.Stream.INFO, "failed: " + e.describe());
                 return new NodeOutcome(job.node(), cancellation.isCancelled() ? NodeStatus.CANCELLED : NodeStatus.FAILED,
-                        elapsed(start), null, mask.apply(e.describe()), log);
+                        elapsed(start), null, mask.apply(e.describe()), log, null);
             } catch (RuntimeException e) {
                 sink.line(OutputSink.Stream.INFO, "failed: " + e);
                 return new NodeOutcome(job.node(), cancellation.isCancelled() ? NodeStatus.CANCELLED : NodeStatus.FAILED,
-                        elapsed(start), null, mask.apply(String.valueOf(e.getMessage())), log);
+                        elapsed(start), null, mask.apply(String.valueOf(e.getMessage())), log, null);
             }
         }
     }

@@ -81,7 +81,7 @@ class BuildRunnerTest {
                 if (failing.contains(node)) {
                     throw new BuildFailure("playbook of " + node + " failed", "see the log");
                 }
-                return new NodeResult(NodeStatus.BUILT, new PublishedImage(job.image() + ":in-1", "sha256:" + node.hashCode(), "sha256:d"));
+                return new NodeResult(NodeStatus.BUILT, new PublishedImage(job.image() + ":in-1", "sha256:" + node.hashCode(), "sha256:d"), null);
             } catch (InterruptedException e) {
                 throw new CancelledException(node);
             } finally {

@@ -21,7 +21,7 @@ class CriticalPathTest {
 
     private static List<NodeOutcome> outcomes(Map<String, Integer> seconds) {
         return PLAN.stream().map(job -> new NodeOutcome(job.node(), NodeStatus.BUILT,
-                Duration.ofSeconds(seconds.getOrDefault(job.node().toString(), 0)), null, "", null)).toList();
+                Duration.ofSeconds(seconds.getOrDefault(job.node().toString(), 0)), null, "", null, null)).toList();
     }
 
     @Test
@@ -38,9 +38,9 @@ class CriticalPathTest {
     void aPlanStartingBelowTheRootChainsFromItsFirstBuiltNode() {
         List<NodeJob> plan = List.of(job("uan/uan", "hsn/base"), job("slurm/uan", "uan/uan"), job("compute/compute", "hsn/base"));
         List<NodeOutcome> ran = List.of(
-                new NodeOutcome(NodeId.parse("uan/uan"), NodeStatus.BUILT, Duration.ofSeconds(2), null, "", null),
-                new NodeOutcome(NodeId.parse("slurm/uan"), NodeStatus.SKIPPED, Duration.ZERO, null, "", null),
-                new NodeOutcome(NodeId.parse("compute/compute"), NodeStatus.BUILT, Duration.ofSeconds(3), null, "", null));
+                new NodeOutcome(NodeId.parse("uan/uan"), NodeStatus.BUILT, Duration.ofSeconds(2), null, "", null, null),
+                new NodeOutcome(NodeId.parse("slurm/uan"), NodeStatus.SKIPPED, Duration.ZERO, null, "", null, null),
+                new NodeOutcome(NodeId.parse("compute/compute"), NodeStatus.BUILT, Duration.ofSeconds(3), null, "", null, null));
         CriticalPath path = CriticalPath.of(plan, ran);
         assertEquals(List.of(NodeId.parse("compute/compute")), path.nodes());
         assertEquals(Duration.ofSeconds(3), path.duration());

@@ -1,0 +1,109 @@
+package io.strata.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * What a rebuild changed in its images' packages, read from the images' own dpkg databases: a
+ * layer that installs a package reports it added in the node and in its rebuilt child, a newer
+ * version of it as upgraded, a rebuilt node with the same packages reports no change, and a
+ * reused node reports nothing.
+ */
+@ExtendWith(E2eEnvironment.Resolver.class)
+class PackageChangesTest {
+
+    private static final String INSTALL_PROBE = """
+            - name: Install the probe package
+              ansible.builtin.copy:
+                src: strata-probe.deb
+                dest: /tmp/strata-probe.deb
+                mode: "0644"
+
+            - name: Unpack and configure it
+              ansible.builtin.command: dpkg -i /tmp/strata-probe.deb
+            """;
+
+    @Test
+    void aRebuildReportsThePackagesItAddedAndUpgradedAndNothingForAReusedNode(E2eEnvironment env) throws Exception {
+        Path site = env.site("packages");
+        Map<String, String> creds = E2eEnvironment.credentials(E2eEnvironment.PASSWORD);
+        Run baseline = env.strata(site, creds, "build", "--start-at", "hsn/base", "--image-types", "compute", "--tag", "k0");
+        assertEquals(0, baseline.exit(), baseline.all());
+
+        debPackage(site.resolve("roles/compute_node/files"), "1.0-1");
+        E2eEnvironment.appendTasks(site, "compute_node", INSTALL_PROBE);
+        Run added = env.strata(site, creds, "build", "--start-at", "hsn/base", "--image-types", "compute", "--tag", "k1");
+        assertEquals(0, added.exit(), added.all());
+        Map<String, JsonNode> first = packages(env, site);
+        String probeAdded = "{\"name\":\"strata-probe\",\"architecture\":\"all\",\"before\":null,\"after\":\"1.0-1\"}";
+        assertEquals(changes("[]", "[]", "[]", "[]"), first.get("hsn/base").toString(), "rebuilt with the same packages");
+        assertEquals(changes("[" + probeAdded + "]", "[]", "[]", "[]"), first.get("compute/compute").toString());
+        assertEquals(changes("[" + probeAdded + "]", "[]", "[]", "[]"), first.get("slurm/compute").toString(),
+                "the child, built FROM the new compute image, has the package its parent added");
+        assertTrue(added.out().contains("+1 -0 ~0 pkgs"), "the table shows the changes: " + added.out());
+
+        debPackage(site.resolve("roles/compute_node/files"), "1.1-1");
+        Run upgraded = env.strata(site, creds, "build", "--start-at", "compute/compute", "--tag", "k2");
+        assertEquals(0, upgraded.exit(), upgraded.all());
+        String probeUpgraded = "{\"name\":\"strata-probe\",\"architecture\":\"all\",\"before\":\"1.0-1\",\"after\":\"1.1-1\"}";
+        Map<String, JsonNode> second = packages(env, site);
+        assertEquals(changes("[]", "[]", "[" + probeUpgraded + "]", "[]"), second.get("compute/compute").toString());
+        assertEquals(changes("[]", "[]", "[" + probeUpgraded + "]", "[]"), second.get("slurm/compute").toString());
+
+        Run reused = env.strata(site, creds, "build", "--start-at", "compute/compute", "--reuse", "--tag", "k3");
+        assertEquals(0, reused.exit(), reused.all());
+        Map<String, JsonNode> third = packages(env, site);
+        assertEquals("null", third.get("compute/compute").toString(), "a reused node changed nothing: " + reused.out());
+        env.assertNothingLeftBehind(site);
+    }
+
+    private static String changes(String added, String removed, String upgraded, String downgraded) {
+        int count = (added.equals("[]") ? 0 : 1);
+        int gone = removed.equals("[]") ? 0 : 1;
+        int changed = (upgraded.equals("[]") ? 0 : 1) + (downgraded.equals("[]") ? 0 : 1);
+        return "{\"summary\":\"+" + count + " -" + gone + " ~" + changed + " pkgs\",\"added\":" + added + ",\"removed\":" + removed
+                + ",\"upgraded\":" + upgraded + ",\"downgraded\":" + downgraded + "}";
+    }
+
+    /** Each node's package changes in the site's result.json. */
+    private static Map<String, JsonNode> packages(E2eEnvironment env, Path site) throws IOException {
+        Map<String, JsonNode> packages = new LinkedHashMap<>();
+        for (JsonNode entry : new ObjectMapper().readTree(env.workDir(site).resolve("result.json").toFile()).get("nodes")) {
+            packages.put(entry.get("node").asText(), entry.get("packages"));
+        }
+        return packages;
+    }
+
+    /** Builds {@code strata-probe_VERSION_all.deb} as {@code DIR/strata-probe.deb} with dpkg-deb. */
+    private static void debPackage(Path dir, String version) throws IOException, InterruptedException {
+        Path tree = Files.createTempDirectory("strata-probe");
+        Files.createDirectories(tree.resolve("DEBIAN"));
+        Files.writeString(tree.resolve("DEBIAN/control"), """
+                Package: strata-probe
+                Version: %s
+                Architecture: all
+                Maintainer: Strata tests <tests@example.org>
+                Description: a package the end-to-end tests install
+                """.formatted(version));
+        Files.createDirectories(tree.resolve("usr/share/strata-probe"));
+        Files.writeString(tree.resolve("usr/share/strata-probe/version"), version + "\n");
+        Files.createDirectories(dir);
+        Process build = new ProcessBuilder(List.of("dpkg-deb", "--root-owner-group", "--build", tree.toString(),
+                dir.resolve("strata-probe.deb").toString())).redirectErrorStream(true).start();
+        String output = new String(build.getInputStream().readAllBytes());
+        assertTrue(build.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, build.exitValue(), output);
+    }
+}
