@@ -2,6 +2,7 @@ package io.strata.cli;
 
 import io.strata.engine.builder.runner.BuildReport;
 import io.strata.engine.builder.runner.NodeOutcome;
+import io.strata.engine.contents.FileChanges;
 import io.strata.engine.contents.PackageChanges;
 import io.strata.engine.impact.ImpactJson;
 import java.io.IOException;
@@ -40,7 +41,10 @@ final class BuildResultJson {
             entry.put("digest", outcome.image() == null ? null : outcome.image().digest());
             entry.put("message", outcome.message());
             entry.put("log", outcome.log() == null ? null : outcome.log().toString());
-            entry.put("packages", outcome.packages() == null ? null : packages(outcome.packages()));
+            entry.put("changes", outcome.changes() == null ? null : outcome.changes().summary());
+            entry.put("packages", outcome.changes() == null || outcome.changes().packages() == null ? null
+                    : packages(outcome.changes().packages()));
+            entry.put("files", outcome.changes() == null ? null : files(outcome.changes().files()));
             nodes.add(entry);
         }
         map.put("nodes", nodes);
@@ -56,6 +60,30 @@ final class BuildResultJson {
         map.put("upgraded", changes(changes.upgraded()));
         map.put("downgraded", changes(changes.downgraded()));
         return map;
+    }
+
+    /** A built node's file changes: totals, then each path with what differs and its sizes. */
+    private static Map<String, Object> files(FileChanges changes) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("bytesBefore", changes.bytesBefore());
+        map.put("bytesAfter", changes.bytesAfter());
+        map.put("added", fileChanges(changes.added()));
+        map.put("removed", fileChanges(changes.removed()));
+        map.put("changed", fileChanges(changes.changed()));
+        return map;
+    }
+
+    private static List<Object> fileChanges(List<FileChanges.Change> changes) {
+        List<Object> list = new ArrayList<>();
+        for (FileChanges.Change change : changes) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("path", change.path());
+            entry.put("what", change.what());
+            entry.put("sizeBefore", change.sizeBefore() < 0 ? null : change.sizeBefore());
+            entry.put("sizeAfter", change.sizeAfter() < 0 ? null : change.sizeAfter());
+            list.add(entry);
+        }
+        return list;
     }
 
     private static List<Object> changes(List<PackageChanges.Change> changes) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What a rebuild changed in its images' packages, read from the images' own dpkg databases: a
- * layer that installs a package reports it added in the node and in its rebuilt child, a newer
- * version of it as upgraded, a rebuilt node with the same packages reports no change, and a
- * reused node reports nothing.
+ * What a rebuild changed in its images, read inside them: packages from their own dpkg
+ * databases, files from their roots. A layer that installs a package reports it and its files
+ * added in the node and in its rebuilt child, a newer version of it as upgraded with its changed
+ * file, a rebuilt node with the same inputs reports no change, and a reused node reports nothing.
  */
 @ExtendWith(E2eEnvironment.Resolver.class)
 class PackageChangesTest {
@@ -52,7 +53,13 @@ class PackageChangesTest {
         assertEquals(changes("[" + probeAdded + "]", "[]", "[]", "[]"), first.get("compute/compute").toString());
         assertEquals(changes("[" + probeAdded + "]", "[]", "[]", "[]"), first.get("slurm/compute").toString(),
                 "the child, built FROM the new compute image, has the package its parent added");
-        assertTrue(added.out().contains("+1 -0 ~0 pkgs"), "the table shows the changes: " + added.out());
+        assertEquals(List.of(), files(env, site, "hsn/base"), "rebuilt with the same files");
+        List<String> probeFiles = List.of("added usr/share/strata-probe", "added usr/share/strata-probe/version",
+                "added var/lib/dpkg/info/strata-probe.list", "added var/lib/dpkg/info/strata-probe.md5sums",
+                "changed var/lib/dpkg/status [content]");
+        assertEquals(probeFiles, files(env, site, "compute/compute"), "what dpkg -i wrote; its log and the copied .deb in /tmp left out");
+        assertEquals(probeFiles, files(env, site, "slurm/compute"));
+        assertTrue(added.out().contains("+1 -0 ~0 pkgs, 5 files"), "the table shows the changes: " + added.out());
 
         debPackage(site.resolve("roles/compute_node/files"), "1.1-1");
         Run upgraded = env.strata(site, creds, "build", "--start-at", "compute/compute", "--tag", "k2");
@@ -61,11 +68,15 @@ class PackageChangesTest {
         Map<String, JsonNode> second = packages(env, site);
         assertEquals(changes("[]", "[]", "[" + probeUpgraded + "]", "[]"), second.get("compute/compute").toString());
         assertEquals(changes("[]", "[]", "[" + probeUpgraded + "]", "[]"), second.get("slurm/compute").toString());
+        assertEquals(List.of("changed usr/share/strata-probe/version [content]",
+                "changed var/lib/dpkg/info/strata-probe.md5sums [content]", "changed var/lib/dpkg/status [content]"),
+                files(env, site, "compute/compute"));
 
         Run reused = env.strata(site, creds, "build", "--start-at", "compute/compute", "--reuse", "--tag", "k3");
         assertEquals(0, reused.exit(), reused.all());
         Map<String, JsonNode> third = packages(env, site);
         assertEquals("null", third.get("compute/compute").toString(), "a reused node changed nothing: " + reused.out());
+        assertEquals(List.of(), files(env, site, "compute/compute"));
         env.assertNothingLeftBehind(site);
     }
 
@@ -84,6 +95,21 @@ class PackageChangesTest {
             packages.put(entry.get("node").asText(), entry.get("packages"));
         }
         return packages;
+    }
+
+    /** A node's file changes in the site's result.json, one "added PATH", "removed PATH" or "changed PATH [what]" each. */
+    private static List<String> files(E2eEnvironment env, Path site, String node) throws IOException {
+        List<String> changes = new ArrayList<>();
+        for (JsonNode entry : new ObjectMapper().readTree(env.workDir(site).resolve("result.json").toFile()).get("nodes")) {
+            JsonNode files = entry.get("files");
+            if (entry.get("node").asText().equals(node) && files != null && !files.isNull()) {
+                files.get("added").forEach(f -> changes.add("added " + f.get("path").asText()));
+                files.get("removed").forEach(f -> changes.add("removed " + f.get("path").asText()));
+                files.get("changed").forEach(f -> changes.add("changed " + f.get("path").asText() + " " + f.get("what")
+                        .toString().replace("\"", "")));
+            }
+        }
+        return changes;
     }
 
     /** Builds {@code strata-probe_VERSION_all.deb} as {@code DIR/strata-probe.deb} with dpkg-deb. */

@@ -25,7 +25,7 @@ public final class ResultTable {
             String digest = outcome.image() == null || outcome.image().digest() == null ? "-" : shorten(outcome.image().digest());
             rows.add(new String[] {outcome.node().toString(), outcome.status().label(),
                 duration(outcome.duration()), outcome.image() == null ? "-" : outcome.image().reference(), digest,
-                outcome.packages() == null ? "-" : outcome.packages().summary()});
+                outcome.changes() == null ? "-" : outcome.changes().summary()});
         }
         int[] widths = new int[6];
         for (String[] row : rows) {

@@ -13,7 +13,7 @@ import io.strata.engine.builder.publish.Publisher;
 import io.strata.engine.builder.runner.NodeJob;
 import io.strata.engine.builder.runner.NodeResult;
 import io.strata.engine.builder.runner.NodeStatus;
-import io.strata.engine.contents.PackageChanges;
+import io.strata.engine.contents.ImageChanges;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Turns a built working container into a published image: its package changes, provenance labels, commit, the
+ * Turns a built working container into a published image: its changes, provenance labels, commit, the
  * optional image test and squashfs export, then publishing, the immutable tags first and the
  * mutable tag last, and the squashfs file moved into place only after that. Also gives an image
  * already published with the same input digest this run's tags (reuse).
@@ -38,7 +38,7 @@ final class ImageFinisher {
     private final Publisher publisher;
     private final ToolVersions tools;
     private final PlaybookRunner playbooks;
-    private final ImagePackages packages;
+    private final ImageContents contents;
 
     ImageFinisher(BuildOptions options, Buildah buildah, Publisher publisher, ToolVersions tools, PlaybookRunner playbooks) {
         this.options = options;
@@ -46,7 +46,7 @@ final class ImageFinisher {
         this.publisher = publisher;
         this.tools = tools;
         this.playbooks = playbooks;
-        this.packages = new ImagePackages(buildah, publisher, options.mutableTag());
+        this.contents = new ImageContents(buildah, publisher, options.mutableTag());
     }
 
     /**
@@ -57,8 +57,8 @@ final class ImageFinisher {
      */
     NodeResult finish(NodeAttempt attempt, String container, ParentResolver.Parent parent, InputDigest digest, long mark) {
         NodeJob job = attempt.job;
-        PackageChanges changes = packages.changes(attempt, container).orElse(null);
-        mark = attempt.phase("packages", mark);
+        ImageChanges changes = contents.changes(attempt, container).orElse(null);
+        mark = attempt.phase("changes", mark);
         CommandResult labelled = attempt.run(buildah.label(container, ImageLabels.of(job.node(), job.image(), parent.imageId(),
                 parent.reference(), digest, tools, options.source())));
         if (!labelled.ok()) {

@@ -150,10 +150,8 @@ final class NodeAttempt implements AutoCloseable {
     /** The command for the log, with the constant mount script shown by name. */
     private static String shortDisplay(Command command) {
         List<String> argv = new ArrayList<>(command.argv());
-        int script = argv.indexOf(Buildah.MOUNTED_RUN);
-        if (script >= 0) {
-            argv.set(script, "<mounted-run.sh>");
-        }
+        argv.replaceAll(word -> word.equals(Buildah.MOUNTED_RUN) ? "<mounted-run.sh>"
+                : word.equals(Buildah.IMAGE_CONTENTS) ? "<image-contents.sh>" : word);
         return new Command(argv, Map.of(), null).display();
     }
 

@@ -141,9 +141,9 @@ class LayerBuilderTest {
         NodeResult result = build(builder(false, false, settings(Connection.CHROOT, null)), computeJob("localhost"));
 
         assertEquals(NodeStatus.BUILT, result.status());
-        // cp: the package database is copied out of the container for the node's package changes (the script has none).
+        // sh: the image's files and package database are listed for the node's changes (the script has none).
         assertEquals(List.of("buildah inspect", "buildah from", "buildah inspect", "buildah unshare ansible-playbook",
-                "buildah unshare cp", "buildah config", "buildah commit", "buildah inspect", "buildah tag", "buildah tag"), steps(),
+                "buildah unshare sh", "buildah config", "buildah commit", "buildah inspect", "buildah tag", "buildah tag"), steps(),
                 "the input-digest tag is looked up before tagging");
         List<String> from = runner.argvs("buildah", "from").get(0);
         assertEquals(List.of("--pull=never", "localhost/ca/os-base:latest"), from.subList(from.size() - 2, from.size()));
@@ -328,7 +328,7 @@ class LayerBuilderTest {
         assertEquals(List.of("buildah", "from", "-q", "--name"), runner.argvs().get(0).subList(0, 4));
         assertEquals("scratch", runner.argvs().get(0).get(runner.argvs().get(0).size() - 1));
         List<String> steps = steps();
-        assertEquals(List.of("buildah from", "buildah unshare mmdebstrap", "buildah unshare chroot", "buildah unshare cp",
+        assertEquals(List.of("buildah from", "buildah unshare mmdebstrap", "buildah unshare chroot", "buildah unshare sh",
                 "buildah config", "buildah commit"), steps.subList(0, 6));
         List<String> chroot = runner.argvs().get(2);
         assertEquals(List.of("touch", "/etc/strata-root"), chroot.subList(chroot.size() - 2, chroot.size()));

@@ -32,6 +32,9 @@ public final class Buildah {
      */
     public static final String MOUNTED_RUN = resource("mounted-run.sh");
 
+    /** The constant script that lists a mounted root's files, their checksums and its dpkg database. */
+    public static final String IMAGE_CONTENTS = resource("image-contents.sh");
+
     private final BuildahOptions options;
     private final boolean asRoot;
 
@@ -180,6 +183,15 @@ public final class Buildah {
         List<String> args = new ArrayList<>(List.of("sh", "-c", MOUNTED_RUN, "sh", container, rootDir.toString(), binds ? "1" : "0"));
         args.addAll(argv);
         return unshare(args);
+    }
+
+    /**
+     * Writes what a working container's root holds into {@code out} (a folder of the build's):
+     * {@code files}, {@code sums} and, when the image has one, {@code dpkg-status}
+     * ({@code image-contents.sh} says how).
+     */
+    public Command imageContents(String container, Path rootDir, Path out) {
+        return mountedRun(container, rootDir, false, List.of("sh", "-c", IMAGE_CONTENTS, "sh", rootDir.toString(), out.toString()));
     }
 
     /** Runs a command inside {@code buildah unshare} (the user namespace that owns the store); as root, directly. */

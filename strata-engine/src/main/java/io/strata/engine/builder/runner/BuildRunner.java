@@ -173,7 +173,7 @@ public final class BuildRunner {
             });
             try {
                 NodeResult result = builder.build(job, parent, sink);
-                return new NodeOutcome(job.node(), result.status(), elapsed(start), result.image(), "", log, result.packages());
+                return new NodeOutcome(job.node(), result.status(), elapsed(start), result.image(), "", log, result.changes());
             } catch (CancelledException e) {
                 sink.line(OutputSink.Stream.INFO, "cancelled: " + cancellation.reason());
                 return new NodeOutcome(job.node(), NodeStatus.CANCELLED, elapsed(start), null,

@@ -1,7 +1,7 @@
 package io.strata.engine.builder.runner;
 
 import io.strata.engine.builder.publish.PublishedImage;
-import io.strata.engine.contents.PackageChanges;
+import io.strata.engine.contents.ImageChanges;
 import io.strata.engine.graph.NodeId;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +15,10 @@ import java.time.Duration;
  * @param image the image it published or reused, or null
  * @param message why it failed, was skipped or cancelled ("" otherwise)
  * @param log its log file, or null when it never started
- * @param packages how a built node's packages differ from the image it replaces, or null
+ * @param changes how a built node's image differs from the image it replaces, or null
  */
 public record NodeOutcome(NodeId node, NodeStatus status, Duration duration, PublishedImage image, String message, Path log,
-        PackageChanges packages) {
+        ImageChanges changes) {
 
     /** A node the run never started because it was cancelled. */
     public static NodeOutcome notStarted(NodeId node) {

@@ -1,0 +1,125 @@
+package io.strata.engine.builder;
+
+import io.strata.engine.builder.buildah.Buildah;
+import io.strata.engine.builder.buildah.PullPolicy;
+import io.strata.engine.builder.failure.BuildFailure;
+import io.strata.engine.builder.process.CommandResult;
+import io.strata.engine.builder.process.OutputSink;
+import io.strata.engine.builder.publish.ImageIds;
+import io.strata.engine.builder.publish.PublishedImage;
+import io.strata.engine.builder.publish.Publisher;
+import io.strata.engine.contents.DebianVersion;
+import io.strata.engine.contents.DpkgStatus;
+import io.strata.engine.contents.FileChanges;
+import io.strata.engine.contents.FileEntry;
+import io.strata.engine.contents.FileManifest;
+import io.strata.engine.contents.IgnoredPaths;
+import io.strata.engine.contents.ImageChanges;
+import io.strata.engine.contents.InstalledPackage;
+import io.strata.engine.contents.PackageChanges;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a built node changed: the files and packages of its working container against those of
+ * the image it replaces (the image its mutable tag names now, read from the local store; none for
+ * a first build), each
+ * listed inside the mounted root ({@link Buildah#imageContents}) and packages read from the
+ * image's own dpkg database. Reading never fails the build: when either image cannot be read,
+ * the node's changes stay unknown and its log says why.
+ */
+final class ImageContents {
+
+    /** What one image holds: its files, and its packages when it has a dpkg database. */
+    private record Snapshot(Map<String, FileEntry> files, Map<String, InstalledPackage> packages) {
+    }
+
+    private final Buildah buildah;
+    private final Publisher publisher;
+    private final String mutableTag;
+
+    ImageContents(Buildah buildah, Publisher publisher, String mutableTag) {
+        this.buildah = buildah;
+        this.publisher = publisher;
+        this.mutableTag = mutableTag;
+    }
+
+    /** The changes, or empty when an image cannot be read. */
+    Optional<ImageChanges> changes(NodeAttempt attempt, String container) {
+        Optional<Snapshot> after = read(attempt, container, "contents-after");
+        if (after.isEmpty()) {
+            return Optional.empty();
+        }
+        Snapshot before = new Snapshot(Map.of(), Map.of());
+        String against = "nothing: no published tag names an earlier image";
+        if (mutableTag != null) {
+            String replaced = attempt.job.image() + ":" + mutableTag;
+            against = "no earlier image (" + replaced + " does not exist yet)";
+            Optional<PublishedImage> found = publisher.find(replaced, attempt.log);
+            if (found.isPresent()) {
+                Optional<Snapshot> read = readImage(attempt, replaced, found.get().imageId());
+                if (read.isEmpty()) {
+                    return Optional.empty();
+                }
+                before = read.get();
+                against = replaced;
+            }
+        }
+        PackageChanges packages = after.get().packages() == null ? null
+                : PackageChanges.between(before.packages() == null ? Map.of() : before.packages(), after.get().packages(),
+                        DebianVersion.ORDER);
+        ImageChanges changes = new ImageChanges(packages,
+                FileChanges.between(before.files(), after.get().files(), IgnoredPaths.DEFAULTS));
+        attempt.log.line(OutputSink.Stream.INFO, "changes: " + changes.summary() + " against " + against);
+        return Optional.of(changes);
+    }
+
+    /**
+     * Reads the replaced image from the local store by its id, never pulling it: a pull would
+     * move the store's names (and a later push of them would give other digests), and leave an
+     * image behind. An image built or pulled on this machine is there.
+     */
+    private Optional<Snapshot> readImage(NodeAttempt attempt, String reference, String imageId) {
+        String container;
+        try {
+            container = attempt.newContainer(ImageIds.bare(imageId), PullPolicy.NEVER);
+        } catch (BuildFailure e) {
+            attempt.log.line(OutputSink.Stream.INFO, "changes: not compared: the image " + reference + " names (" + imageId
+                    + ") is not in the local store (pull it to compare): " + e.getMessage());
+            return Optional.empty();
+        }
+        try {
+            return read(attempt, container, "contents-before");
+        } finally {
+            attempt.removeContainer(container);
+        }
+    }
+
+    private Optional<Snapshot> read(NodeAttempt attempt, String container, String name) {
+        Path out = attempt.work.resolve("tmp").resolve(name);
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            attempt.log.line(OutputSink.Stream.INFO, "changes: cannot create " + out + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        CommandResult result = attempt.run(buildah.imageContents(container, attempt.rootfs(), out));
+        if (!result.ok()) {
+            attempt.log.line(OutputSink.Stream.INFO, "changes: cannot list the image's files: " + result.errorSummary());
+            return Optional.empty();
+        }
+        try {
+            Map<String, FileEntry> files = FileManifest.parse(Files.readAllBytes(out.resolve("files")),
+                    Files.readAllBytes(out.resolve("sums")));
+            Path status = out.resolve("dpkg-status");
+            Map<String, InstalledPackage> packages = Files.exists(status) ? DpkgStatus.parse(Files.readString(status)) : null;
+            return Optional.of(new Snapshot(files, packages));
+        } catch (IOException | IllegalArgumentException e) {
+            attempt.log.line(OutputSink.Stream.INFO, "changes: cannot read the image's listing: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+}
