@@ -249,7 +249,8 @@ final class BuildCommand implements Callable<Integer> {
             throw new UserError("--storage-driver " + driver + ": use auto, overlay or vfs");
         }
         return new BuildSettings(driver, base.isolation(), connection != null ? Connection.parse(connection) : base.connection(),
-                base.connectionAttempts(), base.pythonInterpreter(), insecure, base.pushAttempts(), base.jobs(), squashfs, base.test());
+                base.connectionAttempts(), base.pythonInterpreter(), insecure, base.pushAttempts(), base.jobs(), squashfs, base.test(),
+                base.changesIgnored());
     }
 
     private List<NodeJob> singleNode(SiteSnapshot snapshot, ImageNames names, SourceInfo source) {

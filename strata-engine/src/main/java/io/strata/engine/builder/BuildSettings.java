@@ -6,6 +6,7 @@ import io.strata.engine.builder.publish.SquashfsOptions;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.config.LayersConfig;
 import io.strata.engine.config.Problem;
+import io.strata.engine.contents.IgnoredPaths;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.TreeSet;
  *     jobs: 2
  *     squashfs: {dir: images, compression: zstd, level: 3}
  *     test: {command: [test, -x, /usr/bin/python3]}   # or {playbook: tests/image.yml}
+ *     changes_ignore: [opt/site/stamp, var/lib/site-cache/]   # beside the defaults
  * </pre>
  *
  * @param storageDriver {@code auto}, {@code overlay} or {@code vfs}
@@ -43,6 +45,7 @@ import java.util.TreeSet;
  * @param jobs how many nodes build at once
  * @param squashfs the squashfs export, or null for none
  * @param test the check run before publishing, or null for none
+ * @param changesIgnored the paths a node's file changes leave out (the defaults and the site's)
  */
 public record BuildSettings(
         String storageDriver,
@@ -54,13 +57,14 @@ public record BuildSettings(
         int pushAttempts,
         int jobs,
         SquashfsOptions squashfs,
-        ImageTest test) {
+        ImageTest test,
+        IgnoredPaths changesIgnored) {
 
     /** The storage driver setting that picks overlay when it works, else vfs. */
     public static final String AUTO = "auto";
 
     private static final Set<String> KEYS = Set.of("storage_driver", "isolation", "connection", "connection_attempts",
-            "python_interpreter", "insecure_registries", "push_attempts", "jobs", "squashfs", "test");
+            "python_interpreter", "insecure_registries", "push_attempts", "jobs", "squashfs", "test", "changes_ignore");
 
     /** Keeps an immutable copy of the registries. */
     public BuildSettings {
@@ -69,7 +73,8 @@ public record BuildSettings(
 
     /** The defaults. */
     public static BuildSettings defaults() {
-        return new BuildSettings(AUTO, "chroot", Connection.CHROOT, 0, PlaybookCommand.DEFAULT_PYTHON, Set.of(), 3, 2, null, null);
+        return new BuildSettings(AUTO, "chroot", Connection.CHROOT, 0, PlaybookCommand.DEFAULT_PYTHON, Set.of(), 3, 2, null, null,
+                IgnoredPaths.DEFAULTS);
     }
 
     /**
@@ -105,11 +110,12 @@ public record BuildSettings(
         int jobs = reader.number(map, "jobs", defaults.jobs(), 1, 64);
         SquashfsOptions squashfs = reader.squashfs(map.get("squashfs"), siteDir);
         ImageTest test = reader.test(map.get("test"));
+        IgnoredPaths ignored = reader.ignored(map);
         if (!reader.problems.isEmpty()) {
             throw new ConfigException(reader.problems);
         }
         return new BuildSettings(driver, isolation, Connection.parse(connectionName), attempts, python, insecure, push, jobs,
-                squashfs, test);
+                squashfs, test, ignored);
     }
 
     /** Collects problems while reading. */
@@ -170,6 +176,21 @@ public record BuildSettings(
             }
             problems.add(problem(key, "must be a list of texts", "write " + key + ": ['a', 'b']"));
             return List.of();
+        }
+
+        /** {@code changes_ignore}: paths below the root (a folder ends in /), added to the defaults. */
+        IgnoredPaths ignored(Map<?, ?> map) {
+            List<String> patterns = new ArrayList<>(IgnoredPaths.DEFAULTS.patterns());
+            for (String path : list(map, "changes_ignore")) {
+                String pattern = path.strip().replaceFirst("^/+", "");
+                if (pattern.isEmpty() || pattern.equals("/") || List.of(pattern.split("/")).contains("..")) {
+                    problems.add(problem("changes_ignore", "'" + path + "' is no path below the image's root",
+                            "write paths like var/lib/site-cache/ (a folder, with its trailing /) or etc/stamp"));
+                } else {
+                    patterns.add(pattern);
+                }
+            }
+            return new IgnoredPaths(patterns);
         }
 
         SquashfsOptions squashfs(Object value, Path siteDir) {

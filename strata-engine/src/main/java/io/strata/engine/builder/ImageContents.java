@@ -40,11 +40,13 @@ final class ImageContents {
     private final Buildah buildah;
     private final Publisher publisher;
     private final String mutableTag;
+    private final IgnoredPaths ignored;
 
-    ImageContents(Buildah buildah, Publisher publisher, String mutableTag) {
+    ImageContents(Buildah buildah, Publisher publisher, String mutableTag, IgnoredPaths ignored) {
         this.buildah = buildah;
         this.publisher = publisher;
         this.mutableTag = mutableTag;
+        this.ignored = ignored;
     }
 
     /** The changes, or empty when an image cannot be read. */
@@ -72,7 +74,7 @@ final class ImageContents {
                 : PackageChanges.between(before.packages() == null ? Map.of() : before.packages(), after.get().packages(),
                         DebianVersion.ORDER);
         ImageChanges changes = new ImageChanges(packages,
-                FileChanges.between(before.files(), after.get().files(), IgnoredPaths.DEFAULTS));
+                FileChanges.between(before.files(), after.get().files(), ignored));
         attempt.log.line(OutputSink.Stream.INFO, "changes: " + changes.summary() + " against " + against);
         return Optional.of(changes);
     }

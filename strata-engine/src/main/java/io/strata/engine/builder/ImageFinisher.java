@@ -46,7 +46,7 @@ final class ImageFinisher {
         this.publisher = publisher;
         this.tools = tools;
         this.playbooks = playbooks;
-        this.contents = new ImageContents(buildah, publisher, options.mutableTag());
+        this.contents = new ImageContents(buildah, publisher, options.mutableTag(), options.settings().changesIgnored());
     }
 
     /**

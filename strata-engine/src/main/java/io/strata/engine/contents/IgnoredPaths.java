@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Paths whose changes a node's file changes leave out because they change on every build by
  * nature: caches, logs, the package managers' downloaded indexes and backup files, the machine
- * id and Ansible's own scratch files. A pattern is a path below the root; one that ends in
+ * id and Ansible's own scratch files ({@link #DEFAULTS}; a site adds its own in
+ * {@code settings.build.changes_ignore}). A pattern is a path below the root; one that ends in
  * {@code /} stands for everything below that folder.
  *
  * @param patterns the paths and folders left out

@@ -1,6 +1,7 @@
 package io.strata.engine.builder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,6 +50,26 @@ class BuildSettingsTest {
         assertEquals(Path.of("/site/images"), settings.squashfs().dir());
         assertEquals("xz", settings.squashfs().compression());
         assertEquals(List.of("test", "-x", "/usr/bin/python3"), settings.test().command());
+    }
+
+    @Test
+    void aSiteAddsPathsTheChangesLeaveOutAndAPathOutsideTheRootIsRefusedAtItsLine() {
+        BuildSettings settings = BuildSettings.of(config("""
+                  build:
+                    changes_ignore: [/opt/site/stamp, var/lib/site-cache/]
+                """), Path.of("/site"));
+        assertTrue(settings.changesIgnored().matches("opt/site/stamp"), "a leading / is the root");
+        assertTrue(settings.changesIgnored().matches("var/lib/site-cache/x"));
+        assertTrue(settings.changesIgnored().matches("etc/machine-id"), "the defaults stay");
+        assertFalse(BuildSettings.defaults().changesIgnored().matches("opt/site/stamp"));
+
+        ConfigException e = assertThrows(ConfigException.class, () -> BuildSettings.of(config("""
+                  build:
+                    changes_ignore: [../etc, /]
+                """), Path.of("/site")));
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.getMessage().contains("layers.yaml:3:5:") && e.getMessage().contains("'../etc' is no path below the image's root"),
+                e.getMessage());
     }
 
     @Test

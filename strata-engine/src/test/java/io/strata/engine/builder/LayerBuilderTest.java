@@ -20,6 +20,7 @@ import io.strata.engine.builder.publish.RetrySchedule;
 import io.strata.engine.builder.runner.NodeJob;
 import io.strata.engine.builder.runner.NodeResult;
 import io.strata.engine.builder.runner.NodeStatus;
+import io.strata.engine.contents.IgnoredPaths;
 import io.strata.engine.graph.NodeId;
 import io.strata.engine.site.SiteSnapshot;
 import io.strata.engine.site.SiteTrees;
@@ -87,7 +88,8 @@ class LayerBuilderTest {
 
     private BuildSettings settings(Connection connection, ImageTest test) {
         BuildSettings d = BuildSettings.defaults();
-        return new BuildSettings("overlay", "chroot", connection, 0, d.pythonInterpreter(), Set.of(REGISTRY), 2, 1, null, test);
+        return new BuildSettings("overlay", "chroot", connection, 0, d.pythonInterpreter(), Set.of(REGISTRY), 2, 1, null, test,
+                IgnoredPaths.DEFAULTS);
     }
 
     private LayerBuilder builder(boolean remote, boolean reuse, BuildSettings settings) {
