@@ -45,6 +45,8 @@ final class BuildResultJson {
             entry.put("packages", outcome.changes() == null || outcome.changes().packages() == null ? null
                     : packages(outcome.changes().packages()));
             entry.put("files", outcome.changes() == null ? null : files(outcome.changes().files()));
+            entry.put("sbom", outcome.changes() == null || outcome.changes().sbom() == null ? null
+                    : outcome.changes().sbom().toString());
             nodes.add(entry);
         }
         map.put("nodes", nodes);

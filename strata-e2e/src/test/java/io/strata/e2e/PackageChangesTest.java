@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strata.engine.contents.Sbom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(E2eEnvironment.Resolver.class)
 class PackageChangesTest {
 
+    private static final String OWN_INPUTS = """
+            - name: Mark the images of the package test
+              ansible.builtin.copy:
+                content: "packages\\n"
+                dest: /etc/strata-package-test
+                mode: "0644"
+            """;
+
     private static final String INSTALL_PROBE = """
             - name: Install the probe package
               ansible.builtin.copy:
@@ -39,6 +50,9 @@ class PackageChangesTest {
     @Test
     void aRebuildReportsThePackagesItAddedAndUpgradedAndNothingForAReusedNode(E2eEnvironment env) throws Exception {
         Path site = env.site("packages");
+        // Inputs of its own from hsn/base down: the other tests' images of the same inputs (their
+        // input-digest tags, which never move) stay theirs.
+        E2eEnvironment.appendTasks(site, "hsn", OWN_INPUTS);
         Map<String, String> creds = E2eEnvironment.credentials(E2eEnvironment.PASSWORD);
         Run baseline = env.strata(site, creds, "build", "--start-at", "hsn/base", "--image-types", "compute", "--tag", "k0");
         assertEquals(0, baseline.exit(), baseline.all());
@@ -60,6 +74,18 @@ class PackageChangesTest {
         assertEquals(probeFiles, files(env, site, "compute/compute"), "what dpkg -i wrote; its log and the copied .deb in /tmp left out");
         assertEquals(probeFiles, files(env, site, "slurm/compute"));
         assertTrue(added.out().contains("+1 -0 ~0 pkgs, 5 files"), "the table shows the changes: " + added.out());
+
+        // The SBOM: saved beside the node's log, valid CycloneDX, its digest on the image's label.
+        Path sbom = env.workDir(site).resolve("logs/compute-compute.cdx.json");
+        String sbomText = Files.readString(sbom);
+        assertEquals(List.of(), Sbom.problems(sbomText));
+        List<String> purls = new ArrayList<>();
+        new ObjectMapper().readTree(sbomText).get("components").forEach(c -> purls.add(c.get("purl").asText()));
+        assertTrue(purls.contains("pkg:deb/debian/strata-probe@1.0-1?arch=all"), purls.toString());
+        assertEquals(sbom.toString(), resultField(env, site, "compute/compute", "sbom"));
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(sbom))),
+                env.registry().labels(E2eEnvironment.repository("compute", "compute"), "k1").path("io.strata.sbom.sha256").asText(),
+                "the image's label names its SBOM");
 
         debPackage(site.resolve("roles/compute_node/files"), "1.1-1");
         Run upgraded = env.strata(site, creds, "build", "--start-at", "compute/compute", "--tag", "k2");
@@ -95,6 +121,16 @@ class PackageChangesTest {
             packages.put(entry.get("node").asText(), entry.get("packages"));
         }
         return packages;
+    }
+
+    /** A node's field in the site's result.json, as text. */
+    private static String resultField(E2eEnvironment env, Path site, String node, String field) throws IOException {
+        for (JsonNode entry : new ObjectMapper().readTree(env.workDir(site).resolve("result.json").toFile()).get("nodes")) {
+            if (entry.get("node").asText().equals(node)) {
+                return entry.get(field).asText();
+            }
+        }
+        throw new AssertionError(node + " is not in result.json");
     }
 
     /** A node's file changes in the site's result.json, one "added PATH", "removed PATH" or "changed PATH [what]" each. */

@@ -35,7 +35,7 @@ class ResultTableTest {
                         new ImageChanges(PackageChanges.between(Map.of(), Map.of("probe:all",
                                 new InstalledPackage("probe", "all", "1.0", 1)), DebianVersion.ORDER),
                                 FileChanges.between(Map.of(), Map.of("usr/share/probe", new FileEntry("usr/share/probe", "d", "755",
-                                        "0", "0", 4096, "", null)), IgnoredPaths.DEFAULTS))),
+                                        "0", "0", 4096, "", null)), IgnoredPaths.DEFAULTS), null)),
                 new NodeOutcome(COMPUTE, NodeStatus.FAILED, Duration.ofMillis(4_000), null, "playbook comp.yml failed",
                         Path.of("/w/logs/compute-compute.log"), null),
                 new NodeOutcome(SLURM, NodeStatus.SKIPPED, Duration.ZERO, null, "parent compute/compute did not build", null, null)),

@@ -17,6 +17,7 @@ import io.strata.engine.contents.IgnoredPaths;
 import io.strata.engine.contents.ImageChanges;
 import io.strata.engine.contents.InstalledPackage;
 import io.strata.engine.contents.PackageChanges;
+import io.strata.engine.contents.Sbom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +34,15 @@ import java.util.Optional;
  */
 final class ImageContents {
 
-    /** What one image holds: its files, and its packages when it has a dpkg database. */
-    private record Snapshot(Map<String, FileEntry> files, Map<String, InstalledPackage> packages) {
+    /** What one image holds: its files, its packages when it has a dpkg database, and its distribution when known. */
+    private record Snapshot(Map<String, FileEntry> files, Map<String, InstalledPackage> packages, String distribution) {
+    }
+
+    /**
+     * What was found: the changes (their SBOM path set) and the SBOM's text, null when the image
+     * has no package database.
+     */
+    record Found(ImageChanges changes, String sbom) {
     }
 
     private final Buildah buildah;
@@ -49,13 +57,16 @@ final class ImageContents {
         this.ignored = ignored;
     }
 
-    /** The changes, or empty when an image cannot be read. */
-    Optional<ImageChanges> changes(NodeAttempt attempt, String container) {
+    /**
+     * The changes and the new image's SBOM (to be saved at {@code sbomFile}), or empty when an
+     * image cannot be read.
+     */
+    Optional<Found> changes(NodeAttempt attempt, String container, Path sbomFile) {
         Optional<Snapshot> after = read(attempt, container, "contents-after");
         if (after.isEmpty()) {
             return Optional.empty();
         }
-        Snapshot before = new Snapshot(Map.of(), Map.of());
+        Snapshot before = new Snapshot(Map.of(), Map.of(), null);
         String against = "nothing: no published tag names an earlier image";
         if (mutableTag != null) {
             String replaced = attempt.job.image() + ":" + mutableTag;
@@ -73,10 +84,12 @@ final class ImageContents {
         PackageChanges packages = after.get().packages() == null ? null
                 : PackageChanges.between(before.packages() == null ? Map.of() : before.packages(), after.get().packages(),
                         DebianVersion.ORDER);
-        ImageChanges changes = new ImageChanges(packages,
-                FileChanges.between(before.files(), after.get().files(), ignored));
+        String sbom = after.get().packages() == null ? null
+                : Sbom.json(attempt.job.image() + ":" + attempt.job.tag(), after.get().packages(), after.get().distribution());
+        ImageChanges changes = new ImageChanges(packages, FileChanges.between(before.files(), after.get().files(), ignored),
+                sbom == null ? null : sbomFile);
         attempt.log.line(OutputSink.Stream.INFO, "changes: " + changes.summary() + " against " + against);
-        return Optional.of(changes);
+        return Optional.of(new Found(changes, sbom));
     }
 
     /**
@@ -118,7 +131,9 @@ final class ImageContents {
                     Files.readAllBytes(out.resolve("sums")));
             Path status = out.resolve("dpkg-status");
             Map<String, InstalledPackage> packages = Files.exists(status) ? DpkgStatus.parse(Files.readString(status)) : null;
-            return Optional.of(new Snapshot(files, packages));
+            Path osRelease = out.resolve("os-release");
+            String distribution = Files.exists(osRelease) ? Sbom.distribution(Files.readString(osRelease)) : null;
+            return Optional.of(new Snapshot(files, packages, distribution));
         } catch (IOException | IllegalArgumentException e) {
             attempt.log.line(OutputSink.Stream.INFO, "changes: cannot read the image's listing: " + e.getMessage());
             return Optional.empty();

@@ -13,15 +13,16 @@ import io.strata.engine.builder.publish.Publisher;
 import io.strata.engine.builder.runner.NodeJob;
 import io.strata.engine.builder.runner.NodeResult;
 import io.strata.engine.builder.runner.NodeStatus;
-import io.strata.engine.contents.ImageChanges;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -57,10 +58,15 @@ final class ImageFinisher {
      */
     NodeResult finish(NodeAttempt attempt, String container, ParentResolver.Parent parent, InputDigest digest, long mark) {
         NodeJob job = attempt.job;
-        ImageChanges changes = contents.changes(attempt, container).orElse(null);
+        Path sbomFile = options.logDir().resolve(job.slug() + ".cdx.json");
+        ImageContents.Found found = contents.changes(attempt, container, sbomFile).orElse(null);
         mark = attempt.phase("changes", mark);
-        CommandResult labelled = attempt.run(buildah.label(container, ImageLabels.of(job.node(), job.image(), parent.imageId(),
-                parent.reference(), digest, tools, options.source())));
+        Map<String, String> labels = new LinkedHashMap<>(ImageLabels.of(job.node(), job.image(), parent.imageId(),
+                parent.reference(), digest, tools, options.source()));
+        if (found != null && found.sbom() != null) {
+            labels.put(ImageLabels.SBOM, sha256(found.sbom()));
+        }
+        CommandResult labelled = attempt.run(buildah.label(container, labels));
         if (!labelled.ok()) {
             throw new BuildFailure("cannot label the working container: " + labelled.lastErrorLine(), "");
         }
@@ -81,8 +87,32 @@ final class ImageFinisher {
         if (squashfs != null) {
             moveIntoPlace(attempt, squashfs);
         }
+        if (found != null && found.sbom() != null) {
+            saveSbom(attempt, sbomFile, found.sbom());
+        }
         attempt.log.line(OutputSink.Stream.INFO, "timings: " + attempt.timings());
-        return new NodeResult(NodeStatus.BUILT, published, changes);
+        return new NodeResult(NodeStatus.BUILT, published, found == null ? null : found.changes());
+    }
+
+    /** Saves the published image's SBOM whole (a rename), beside the node's log. */
+    private static void saveSbom(NodeAttempt attempt, Path file, String sbom) {
+        try {
+            Path part = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
+            Files.writeString(part, sbom);
+            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            attempt.log.line(OutputSink.Stream.INFO, "sbom: " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the SBOM " + file, e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /** The image published with the same input digest, given this run's tags; empty when there is none. */

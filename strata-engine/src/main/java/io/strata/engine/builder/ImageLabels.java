@@ -33,6 +33,9 @@ public final class ImageLabels {
     /** The image's name. */
     public static final String TITLE = "org.opencontainers.image.title";
 
+    /** The SHA-256 of the image's CycloneDX SBOM, saved beside the node's log. */
+    public static final String SBOM = "io.strata.sbom.sha256";
+
     private ImageLabels() {
     }
 

@@ -99,6 +99,32 @@ class FileChangesTest {
     }
 
     @Test
+    void aLinkInTheImageNeverCopiesAFileOfThisHost() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("links"));
+        Files.createSymbolicLink(root.resolve("var"), Path.of("/var"));
+        Files.createDirectories(root.resolve("usr"));
+        Files.createSymbolicLink(root.resolve("usr/lib"), Path.of("/usr/lib"));
+        Files.createDirectories(root.resolve("etc"));
+        Files.createSymbolicLink(root.resolve("etc/os-release"), Path.of("/etc/os-release"));
+        list(root);
+        Path out = dir.resolve("out-links");
+        assertFalse(Files.exists(out.resolve("dpkg-status")), "var is a link out of the image");
+        assertFalse(Files.exists(out.resolve("os-release")), "so are usr/lib and etc/os-release");
+    }
+
+    @Test
+    void theDatabaseAndOsReleaseOfAPlainRootAreCopied() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("plain"));
+        write(root, "var/lib/dpkg/status", "Package: a\n");
+        write(root, "usr/lib/os-release", "ID=debian\n");
+        Files.createDirectories(root.resolve("etc"));
+        Files.createSymbolicLink(root.resolve("etc/os-release"), Path.of("../usr/lib/os-release"));
+        list(root);
+        assertEquals("ID=debian\n", Files.readString(dir.resolve("out-plain/os-release")));
+        assertTrue(Files.exists(dir.resolve("out-plain/dpkg-status")));
+    }
+
+    @Test
     void aListingCutShortIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> FileManifest.parse("etc\0d\0755\00\00\04096\0".getBytes(), new byte[0]));
         assertThrows(IllegalArgumentException.class, () -> FileManifest.parse("etc\0d\0755\00\00\04096\0\0etc".getBytes(), new byte[0]));
