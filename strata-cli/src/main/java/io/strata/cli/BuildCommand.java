@@ -250,7 +250,7 @@ final class BuildCommand implements Callable<Integer> {
         }
         return new BuildSettings(driver, base.isolation(), connection != null ? Connection.parse(connection) : base.connection(),
                 base.connectionAttempts(), base.pythonInterpreter(), insecure, base.pushAttempts(), base.jobs(), squashfs, base.test(),
-                base.changesIgnored());
+                base.changes(), base.changesIgnored());
     }
 
     private List<NodeJob> singleNode(SiteSnapshot snapshot, ImageNames names, SourceInfo source) {

@@ -32,6 +32,7 @@ import java.util.TreeSet;
  *     jobs: 2
  *     squashfs: {dir: images, compression: zstd, level: 3}
  *     test: {command: [test, -x, /usr/bin/python3]}   # or {playbook: tests/image.yml}
+ *     changes: true                 # each node's package and file changes and its SBOM
  *     changes_ignore: [opt/site/stamp, var/lib/site-cache/]   # beside the defaults
  * </pre>
  *
@@ -45,6 +46,7 @@ import java.util.TreeSet;
  * @param jobs how many nodes build at once
  * @param squashfs the squashfs export, or null for none
  * @param test the check run before publishing, or null for none
+ * @param changes whether each built node's changes and SBOM are recorded
  * @param changesIgnored the paths a node's file changes leave out (the defaults and the site's)
  */
 public record BuildSettings(
@@ -58,13 +60,14 @@ public record BuildSettings(
         int jobs,
         SquashfsOptions squashfs,
         ImageTest test,
+        boolean changes,
         IgnoredPaths changesIgnored) {
 
     /** The storage driver setting that picks overlay when it works, else vfs. */
     public static final String AUTO = "auto";
 
     private static final Set<String> KEYS = Set.of("storage_driver", "isolation", "connection", "connection_attempts",
-            "python_interpreter", "insecure_registries", "push_attempts", "jobs", "squashfs", "test", "changes_ignore");
+            "python_interpreter", "insecure_registries", "push_attempts", "jobs", "squashfs", "test", "changes", "changes_ignore");
 
     /** Keeps an immutable copy of the registries. */
     public BuildSettings {
@@ -74,7 +77,7 @@ public record BuildSettings(
     /** The defaults. */
     public static BuildSettings defaults() {
         return new BuildSettings(AUTO, "chroot", Connection.CHROOT, 0, PlaybookCommand.DEFAULT_PYTHON, Set.of(), 3, 2, null, null,
-                IgnoredPaths.DEFAULTS);
+                true, IgnoredPaths.DEFAULTS);
     }
 
     /**
@@ -110,12 +113,13 @@ public record BuildSettings(
         int jobs = reader.number(map, "jobs", defaults.jobs(), 1, 64);
         SquashfsOptions squashfs = reader.squashfs(map.get("squashfs"), siteDir);
         ImageTest test = reader.test(map.get("test"));
+        boolean changes = reader.flag(map, "changes", true);
         IgnoredPaths ignored = reader.ignored(map);
         if (!reader.problems.isEmpty()) {
             throw new ConfigException(reader.problems);
         }
         return new BuildSettings(driver, isolation, Connection.parse(connectionName), attempts, python, insecure, push, jobs,
-                squashfs, test, ignored);
+                squashfs, test, changes, ignored);
     }
 
     /** Collects problems while reading. */
@@ -152,6 +156,18 @@ public record BuildSettings(
                 return fallback;
             }
             return value;
+        }
+
+        boolean flag(Map<?, ?> map, String key, boolean fallback) {
+            Object value = map.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (value instanceof Boolean flag) {
+                return flag;
+            }
+            problems.add(problem(key, "must be true or false", "write " + key + ": " + fallback));
+            return fallback;
         }
 
         int number(Map<?, ?> map, String key, int fallback, int min, int max) {

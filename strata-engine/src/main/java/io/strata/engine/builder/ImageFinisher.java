@@ -59,7 +59,8 @@ final class ImageFinisher {
     NodeResult finish(NodeAttempt attempt, String container, ParentResolver.Parent parent, InputDigest digest, long mark) {
         NodeJob job = attempt.job;
         Path sbomFile = options.logDir().resolve(job.slug() + ".cdx.json");
-        ImageContents.Found found = contents.changes(attempt, container, sbomFile).orElse(null);
+        ImageContents.Found found = options.settings().changes()
+                ? contents.changes(attempt, container, sbomFile).orElse(null) : null;
         mark = attempt.phase("changes", mark);
         Map<String, String> labels = new LinkedHashMap<>(ImageLabels.of(job.node(), job.image(), parent.imageId(),
                 parent.reference(), digest, tools, options.source()));

@@ -119,6 +119,7 @@ public final class NodeBuildService {
         }
         return new BuildSettings(storageDriver, settings.isolation(), settings.connection(), settings.connectionAttempts(),
                 settings.pythonInterpreter(), settings.insecureRegistries(), settings.pushAttempts(), settings.jobs(),
-                settings.squashfs(), settings.test(), settings.changesIgnored());
+                settings.squashfs(), settings.test(), settings.changes(),
+                settings.changesIgnored());
     }
 }

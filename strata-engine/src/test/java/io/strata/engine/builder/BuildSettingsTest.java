@@ -62,6 +62,15 @@ class BuildSettingsTest {
         assertTrue(settings.changesIgnored().matches("var/lib/site-cache/x"));
         assertTrue(settings.changesIgnored().matches("etc/machine-id"), "the defaults stay");
         assertFalse(BuildSettings.defaults().changesIgnored().matches("opt/site/stamp"));
+        assertTrue(settings.changes(), "changes are recorded by default");
+        assertFalse(BuildSettings.of(config("""
+                  build:
+                    changes: false
+                """), Path.of("/site")).changes());
+        assertThrows(ConfigException.class, () -> BuildSettings.of(config("""
+                  build:
+                    changes: sometimes
+                """), Path.of("/site")));
 
         ConfigException e = assertThrows(ConfigException.class, () -> BuildSettings.of(config("""
                   build:

@@ -89,7 +89,7 @@ class LayerBuilderTest {
     private BuildSettings settings(Connection connection, ImageTest test) {
         BuildSettings d = BuildSettings.defaults();
         return new BuildSettings("overlay", "chroot", connection, 0, d.pythonInterpreter(), Set.of(REGISTRY), 2, 1, null, test,
-                IgnoredPaths.DEFAULTS);
+                true, IgnoredPaths.DEFAULTS);
     }
 
     private LayerBuilder builder(boolean remote, boolean reuse, BuildSettings settings) {
@@ -366,6 +366,18 @@ class LayerBuilderTest {
         assertThrows(CancelledException.class, () -> build(builder(false, false, settings(Connection.CHROOT, null)), computeJob("localhost")));
         assertEquals("buildah rm", steps().get(steps().size() - 1));
         assertTrue(runner.argvs("buildah", "tag").isEmpty());
+    }
+
+    @Test
+    void withChangesOffNoImageIsListed() {
+        BuildSettings on = settings(Connection.CHROOT, null);
+        BuildSettings off = new BuildSettings(on.storageDriver(), on.isolation(), on.connection(), on.connectionAttempts(),
+                on.pythonInterpreter(), on.insecureRegistries(), on.pushAttempts(), on.jobs(), on.squashfs(), on.test(), false,
+                on.changesIgnored());
+        NodeResult result = build(builder(false, false, off), computeJob("localhost"));
+        assertEquals(NodeStatus.BUILT, result.status());
+        assertFalse(steps().contains("buildah unshare sh"), steps().toString());
+        assertEquals(null, result.changes());
     }
 
     @Test
