@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
@@ -192,9 +191,8 @@ public record CacheFolder(Path dir, long maxBytes) {
     private static Optional<FileTime> lastUse(Path file) {
         try {
             return Optional.of(Files.getLastModifiedTime(file));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException e) {
+            // Removed by another run meanwhile, or unreadable: not a segment to count.
             return Optional.empty();
         }
     }

@@ -2,6 +2,7 @@ package io.strata.engine.contents;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -42,7 +43,7 @@ public final class DpkgStatus {
             } else {
                 int colon = line.indexOf(':');
                 if (colon > 0) {
-                    last = line.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
+                    last = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
                     fields.put(last, line.substring(colon + 1).strip());
                 }
             }

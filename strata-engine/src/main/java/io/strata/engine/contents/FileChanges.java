@@ -3,6 +3,7 @@ package io.strata.engine.contents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -72,7 +73,7 @@ public record FileChanges(List<Change> added, List<Change> removed, List<Change>
         List<String> what = new ArrayList<>();
         if (!old.type().equals(now.type())) {
             what.add("type");
-        } else if (old.type().equals("f") && (old.size() != now.size() || !java.util.Objects.equals(old.sha256(), now.sha256()))) {
+        } else if (old.type().equals("f") && (old.size() != now.size() || !Objects.equals(old.sha256(), now.sha256()))) {
             what.add("content");
         }
         if (!old.mode().equals(now.mode())) {
