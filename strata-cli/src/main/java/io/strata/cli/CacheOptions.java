@@ -41,7 +41,8 @@ final class CacheOptions {
         });
     }
 
-    private static long maxBytes(String mebibytes) {
+    /** The size cap {@code $STRATA_CACHE_MAX_MB} gives (unset: the default). */
+    static long maxBytes(String mebibytes) {
         if (mebibytes == null || mebibytes.isBlank()) {
             return CacheFolder.DEFAULT_MAX_BYTES;
         }

@@ -1,6 +1,7 @@
 package io.strata.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -71,6 +72,15 @@ class CacheCommandTest {
         assertEquals(none.out(), damaged.out());
         assertEquals(1, damaged.err().lines().count(), damaged.err());
         assertTrue(damaged.err().startsWith("warning: the analysis cache file " + segment + " is damaged"), damaged.err());
+    }
+
+    @Test
+    void theSizeCapFromTheEnvironmentAndAWrongOneSaysWhatToWrite() {
+        assertEquals(512L << 20, CacheOptions.maxBytes(null));
+        assertEquals(64L << 20, CacheOptions.maxBytes(" 64 "));
+        UserError error = assertThrows(UserError.class, () -> CacheOptions.maxBytes("1G"));
+        assertEquals("STRATA_CACHE_MAX_MB=1G: give the analysis cache's size cap as a whole number of MiB, e.g. 512", error.getMessage());
+        assertThrows(UserError.class, () -> CacheOptions.maxBytes("0"));
     }
 
     @Test
