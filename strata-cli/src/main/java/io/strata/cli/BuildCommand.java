@@ -1,5 +1,6 @@
 package io.strata.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strata.cli.terminal.PlainProgress;
 import io.strata.cli.terminal.ResultTable;
 import io.strata.cli.terminal.TerminalProgress;
@@ -16,6 +17,7 @@ import io.strata.engine.builder.runner.BuildReport;
 import io.strata.engine.builder.runner.NodeJob;
 import io.strata.engine.config.LayersConfig;
 import io.strata.engine.graph.NodeId;
+import io.strata.engine.impact.ImpactJson;
 import io.strata.engine.plan.BuildPlan;
 import io.strata.engine.plan.ImageNames;
 import io.strata.engine.plan.PlannedNode;
@@ -23,6 +25,7 @@ import io.strata.engine.service.BuildService;
 import io.strata.engine.service.ImageOptions;
 import io.strata.engine.service.NodeBuildService;
 import io.strata.engine.service.PlanService;
+import io.strata.engine.service.ReportService;
 import io.strata.engine.service.RunTags;
 import io.strata.engine.service.SiteAnalysis;
 import io.strata.engine.service.SiteValidation;
@@ -33,6 +36,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -164,7 +168,8 @@ final class BuildCommand implements Callable<Integer> {
         } else {
             snapshot = SiteValidation.validated(site.checkout());
         }
-        List<NodeJob> plan = node != null ? singleNode(snapshot, names, source) : jobs(PlanService.plan(analysis, images));
+        BuildPlan buildPlan = analysis == null ? null : PlanService.plan(analysis, images);
+        List<NodeJob> plan = buildPlan == null ? singleNode(snapshot, names, source) : jobs(buildPlan);
         checkTag(plan);
         BuildRequest request = new BuildRequest(snapshot, plan, settings, targetRegistry, mutable, reuse,
                 jobs != null ? jobs : settings.jobs(), workDir(), authFile, allowRoot, source, auditInputs);
@@ -204,8 +209,14 @@ final class BuildCommand implements Callable<Integer> {
             out.println();
             out.print(ResultTable.render(report));
             out.println("Logs: " + request.logDir());
+            Map<String, Object> result = BuildResultJson.toMap(report);
+            BuildResultJson.write(request.workDir().resolve("result.json"), ImpactJson.json(result));
+            if (buildPlan != null) {
+                Path page = request.workDir().resolve("report.html");
+                BuildResultJson.write(page, ReportService.html(analysis, buildPlan, new ObjectMapper().valueToTree(result)));
+                out.println("Report: " + page);
+            }
             out.flush();
-            BuildResultJson.write(request.workDir().resolve("result.json"), report);
             return report.succeeded() ? 0 : EXIT_FAILED;
         } finally {
             finished.countDown();

@@ -4,7 +4,6 @@ import io.strata.engine.builder.runner.BuildReport;
 import io.strata.engine.builder.runner.NodeOutcome;
 import io.strata.engine.contents.FileChanges;
 import io.strata.engine.contents.PackageChanges;
-import io.strata.engine.impact.ImpactJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -102,10 +101,10 @@ final class BuildResultJson {
     }
 
     /** Writes the file whole, by a rename, so that a reader (or a run ending at the same time) never sees half of it. */
-    static void write(Path file, BuildReport report) {
+    static void write(Path file, String text) {
         try {
             Path part = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".part");
-            Files.writeString(part, ImpactJson.json(toMap(report)));
+            Files.writeString(part, text);
             Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

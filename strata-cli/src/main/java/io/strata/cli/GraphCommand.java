@@ -8,9 +8,6 @@ import io.strata.engine.service.ImageOptions;
 import io.strata.engine.service.PlanService;
 import io.strata.engine.service.SiteAnalysis;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,8 +39,8 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "dot", description = "dot, mermaid or svg (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to this file instead of standard output.")
-    Path output;
+    @Mixin
+    OutputFile output;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -62,13 +59,7 @@ final class GraphCommand implements Callable<Integer> {
             case mermaid -> MermaidRenderer.render(picture);
             case svg -> SvgRenderer.render(picture);
         };
-        if (output != null) {
-            Files.writeString(output, text);
-        } else {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(text);
-            out.flush();
-        }
+        output.write(spec, text);
         return 0;
     }
 }

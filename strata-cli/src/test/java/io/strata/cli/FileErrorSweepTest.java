@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FileErrorSweepTest {
 
     private static final List<List<String>> READERS = List.of(List.of("validate"), List.of("impact", "--full"),
-            List.of("plan", "--full"), List.of("graph"), List.of("gitlab-ci", "--full"), List.of("build", "--full"));
+            List.of("plan", "--full"), List.of("graph"), List.of("report", "--full"), List.of("gitlab-ci", "--full"), List.of("build", "--full"));
 
     @TempDir
     Path dir;
@@ -68,6 +68,9 @@ class FileErrorSweepTest {
         String config = Path.of("..", "examples", "cluster", "layers.yaml").toString();
         assertOneLineError(CliRun.of("graph", "--config", config, "-o", "/proc/nope.svg"), "/proc/nope.svg", "graph -o");
         assertOneLineError(CliRun.of("gitlab-ci", "--config", config, "--full", "-o", "/proc/nope.yml"), "/proc/nope.yml", "gitlab-ci -o");
+        assertOneLineError(CliRun.of("report", "--config", config, "--full", "-o", "/proc/nope.html"), "/proc/nope.html", "report -o");
+        assertOneLineError(CliRun.of("report", "--config", config, "--full", "--result", dir.resolve("none.json").toString()),
+                dir.resolve("none.json").toString(), "report --result missing");
         assertOneLineError(CliRun.of("graph", "--config", config, "-o", dir.resolve("no/such/folder.svg").toString()),
                 dir.resolve("no/such/folder.svg").toString(), "graph -o into a missing folder");
     }

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,9 +54,9 @@ class GitLabCiLocalTest {
 
     @BeforeEach
     void siteWithHistory() throws Exception {
-        need(Files.isExecutable(RUNNER), "gitlab-ci-local is not installed at " + RUNNER
+        RequiredTools.need(REQUIRED, Files.isExecutable(RUNNER), "gitlab-ci-local is not installed at " + RUNNER
                 + ": run `npm ci` in ci/gitlab (Node.js 20) and `apt-get install -y rsync`, as .ci/run does");
-        need(onPath("rsync"), "gitlab-ci-local needs rsync: apt-get install -y rsync");
+        RequiredTools.need(REQUIRED, onPath("rsync"), "gitlab-ci-local needs rsync: apt-get install -y rsync");
         site = dir.resolve("site");
         ExampleSite.copyTo(site);
         try (Git git = Git.init().setDirectory(site.toFile()).setInitialBranch("main").call()) {
@@ -67,15 +66,6 @@ class GitLabCiLocalTest {
         Files.writeString(recorder, RECORDER);
         Files.setPosixFilePermissions(recorder, PosixFilePermissions.fromString("rwxr-xr-x"));
         record = dir.resolve("calls.tsv");
-    }
-
-    /** Skips the test when a tool is missing, or fails it when {@value #REQUIRED} says the tool must be there. */
-    private static void need(boolean present, String missing) {
-        String required = System.getenv(REQUIRED);
-        if (!present && required != null && !required.isBlank()) {
-            Assertions.fail(missing + " (" + REQUIRED + " is set)");
-        }
-        Assumptions.assumeTrue(present, missing);
     }
 
     private static boolean onPath(String command) {

@@ -97,6 +97,11 @@ class PackageChangesTest {
         assertEquals(List.of("changed usr/share/strata-probe/version [content]",
                 "changed var/lib/dpkg/info/strata-probe.md5sums [content]", "changed var/lib/dpkg/status [content]"),
                 files(env, site, "compute/compute"));
+        String report = Files.readString(env.workDir(site).resolve("report.html"));
+        assertTrue(report.contains("<td>strata-probe</td><td class=\"upgraded\">upgraded</td><td>all</td><td>1.0-1</td><td>1.1-1</td>"),
+                "the build's report.html shows the upgrade: " + upgraded.out());
+        assertTrue(report.contains("<code>usr/share/strata-probe/version</code></td><td class=\"changed\">changed</td><td>content</td>"),
+                report);
 
         Run reused = env.strata(site, creds, "build", "--start-at", "compute/compute", "--reuse", "--tag", "k3");
         assertEquals(0, reused.exit(), reused.all());
