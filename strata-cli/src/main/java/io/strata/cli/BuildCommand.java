@@ -40,8 +40,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -186,19 +184,7 @@ final class BuildCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            if (finished.getCount() > 0) {
-                cancellation.cancel("interrupted (SIGINT/SIGTERM)");
-                try {
-                    finished.await(CLEANUP_WAIT_SECONDS, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, "strata-build-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (InterruptCleanup cleanup = new InterruptCleanup(cancellation, CLEANUP_WAIT_SECONDS, "strata-build-stop")) {
             BuildSession.Outcome outcome = BuildService.run(request, System.getenv(), cancellation, progress());
             if (outcome.report() == null) {
                 spec.commandLine().getErr().print("This machine cannot build yet:\n" + outcome.preflight().format());
@@ -218,13 +204,6 @@ final class BuildCommand implements Callable<Integer> {
             }
             out.flush();
             return report.succeeded() ? 0 : EXIT_FAILED;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook is running and sees the latch released
-            }
         }
     }
 

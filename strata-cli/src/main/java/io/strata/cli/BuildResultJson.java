@@ -2,8 +2,7 @@ package io.strata.cli;
 
 import io.strata.engine.builder.runner.BuildReport;
 import io.strata.engine.builder.runner.NodeOutcome;
-import io.strata.engine.contents.FileChanges;
-import io.strata.engine.contents.PackageChanges;
+import io.strata.engine.contents.ChangesJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,62 +41,14 @@ final class BuildResultJson {
             entry.put("log", outcome.log() == null ? null : outcome.log().toString());
             entry.put("changes", outcome.changes() == null ? null : outcome.changes().summary());
             entry.put("packages", outcome.changes() == null || outcome.changes().packages() == null ? null
-                    : packages(outcome.changes().packages()));
-            entry.put("files", outcome.changes() == null ? null : files(outcome.changes().files()));
+                    : ChangesJson.packages(outcome.changes().packages()));
+            entry.put("files", outcome.changes() == null ? null : ChangesJson.files(outcome.changes().files()));
             entry.put("sbom", outcome.changes() == null || outcome.changes().sbom() == null ? null
                     : outcome.changes().sbom().toString());
             nodes.add(entry);
         }
         map.put("nodes", nodes);
         return map;
-    }
-
-    /** A built node's package changes against the image it replaces, each change with its versions. */
-    private static Map<String, Object> packages(PackageChanges changes) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("summary", changes.summary());
-        map.put("added", changes(changes.added()));
-        map.put("removed", changes(changes.removed()));
-        map.put("upgraded", changes(changes.upgraded()));
-        map.put("downgraded", changes(changes.downgraded()));
-        return map;
-    }
-
-    /** A built node's file changes: totals, then each path with what differs and its sizes. */
-    private static Map<String, Object> files(FileChanges changes) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("bytesBefore", changes.bytesBefore());
-        map.put("bytesAfter", changes.bytesAfter());
-        map.put("added", fileChanges(changes.added()));
-        map.put("removed", fileChanges(changes.removed()));
-        map.put("changed", fileChanges(changes.changed()));
-        return map;
-    }
-
-    private static List<Object> fileChanges(List<FileChanges.Change> changes) {
-        List<Object> list = new ArrayList<>();
-        for (FileChanges.Change change : changes) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("path", change.path());
-            entry.put("what", change.what());
-            entry.put("sizeBefore", change.sizeBefore() < 0 ? null : change.sizeBefore());
-            entry.put("sizeAfter", change.sizeAfter() < 0 ? null : change.sizeAfter());
-            list.add(entry);
-        }
-        return list;
-    }
-
-    private static List<Object> changes(List<PackageChanges.Change> changes) {
-        List<Object> list = new ArrayList<>();
-        for (PackageChanges.Change change : changes) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", change.name());
-            entry.put("architecture", change.architecture());
-            entry.put("before", change.before());
-            entry.put("after", change.after());
-            list.add(entry);
-        }
-        return list;
     }
 
     /** Writes the file whole, by a rename, so that a reader (or a run ending at the same time) never sees half of it. */

@@ -27,13 +27,13 @@ public final class StrataCommand implements Runnable {
      * more than parsing a command line, so a run names only the subcommand it executes.
      */
     private static final List<Class<?>> SUBCOMMANDS = List.of(ValidateCommand.class, ImpactCommand.class, PlanCommand.class,
-            GitLabCiCommand.class, GraphCommand.class, ReportCommand.class, DemoCommand.class, BuildCommand.class, PruneCommand.class,
+            GitLabCiCommand.class, GraphCommand.class, ReportCommand.class, DemoCommand.class, BuildCommand.class, DiffCommand.class, PruneCommand.class,
             CacheCommand.class, CompletionCommand.class, ManCommand.class, CommandLine.HelpCommand.class);
     /** The subcommands but help, by the name their {@code @Command} gives them too: finding one reads no annotation. */
     private static final Map<String, Class<?>> BY_NAME = Map.ofEntries(Map.entry(ValidateCommand.NAME, ValidateCommand.class),
             Map.entry(ImpactCommand.NAME, ImpactCommand.class), Map.entry(PlanCommand.NAME, PlanCommand.class),
             Map.entry(GitLabCiCommand.NAME, GitLabCiCommand.class), Map.entry(GraphCommand.NAME, GraphCommand.class),
-            Map.entry(ReportCommand.NAME, ReportCommand.class),
+            Map.entry(ReportCommand.NAME, ReportCommand.class), Map.entry(DiffCommand.NAME, DiffCommand.class),
             Map.entry(DemoCommand.NAME, DemoCommand.class), Map.entry(BuildCommand.NAME, BuildCommand.class),
             Map.entry(PruneCommand.NAME, PruneCommand.class), Map.entry(CacheCommand.NAME, CacheCommand.class),
             Map.entry(CompletionCommand.NAME, CompletionCommand.class), Map.entry(ManCommand.NAME, ManCommand.class));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** How {@code main} sets up a run: the command line it builds for the arguments, and JGit. */
 class CommandLineTest {
 
-    private static final Set<String> EVERY_SUBCOMMAND = Set.of("validate", "impact", "plan", "gitlab-ci", "graph", "report", "demo",
+    private static final Set<String> EVERY_SUBCOMMAND = Set.of("validate", "impact", "plan", "gitlab-ci", "graph", "report", "diff", "demo",
             "build", "prune", "cache", "completion", "man", "help");
 
     @Test

@@ -40,7 +40,7 @@ class HelpPagesTest {
         try (Stream<Path> files = Files.list(dir)) {
             files.forEach(file -> pages.add(file.getFileName().toString()));
         }
-        assertEquals(Set.of("strata.1", "strata-validate.1", "strata-impact.1", "strata-plan.1", "strata-gitlab-ci.1", "strata-graph.1", "strata-report.1",
+        assertEquals(Set.of("strata.1", "strata-validate.1", "strata-impact.1", "strata-plan.1", "strata-gitlab-ci.1", "strata-graph.1", "strata-report.1", "strata-diff.1",
                 "strata-demo.1", "strata-build.1", "strata-prune.1", "strata-cache.1", "strata-completion.1", "strata-man.1"), pages);
         String build = Files.readString(dir.resolve("strata-build.1"));
         assertTrue(build.startsWith(".TH STRATA-BUILD 1 "), build);

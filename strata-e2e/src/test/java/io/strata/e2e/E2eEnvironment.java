@@ -146,9 +146,14 @@ final class E2eEnvironment implements AutoCloseable {
 
     /** Runs {@code strata ARGS --config SITE/layers.yaml}, a command other than build, as a separate JVM. */
     Run strataCommand(Path site, String... args) throws IOException, InterruptedException {
+        return strataCommand(site, Map.of(), args);
+    }
+
+    /** As {@link #strataCommand(Path, String...)}, with {@code extraEnv} (credentials) added to the environment. */
+    Run strataCommand(Path site, Map<String, String> extraEnv, String... args) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of(args));
         argv.addAll(List.of("--config", site.resolve("layers.yaml").toString()));
-        return finish(start(site, Map.of(), argv), TimeUnit.MINUTES.toSeconds(5));
+        return finish(start(site, extraEnv, argv), TimeUnit.MINUTES.toSeconds(5));
     }
 
     /** Starts {@code strata} without waiting; its output goes to files read by {@link #finish}. */

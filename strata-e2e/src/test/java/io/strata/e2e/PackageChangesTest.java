@@ -74,6 +74,7 @@ class PackageChangesTest {
         assertEquals(probeFiles, files(env, site, "compute/compute"), "what dpkg -i wrote; its log and the copied .deb in /tmp left out");
         assertEquals(probeFiles, files(env, site, "slurm/compute"));
         assertTrue(added.out().contains("+1 -0 ~0 pkgs, 5 files"), "the table shows the changes: " + added.out());
+        JsonNode firstRecord = entry(env, site, "compute/compute");
 
         // The SBOM: saved beside the node's log, valid CycloneDX, its digest on the image's label.
         Path sbom = env.workDir(site).resolve("logs/compute-compute.cdx.json");
@@ -103,6 +104,8 @@ class PackageChangesTest {
         assertTrue(report.contains("<code>usr/share/strata-probe/version</code></td><td class=\"changed\">changed</td><td>content</td>"),
                 report);
 
+        diffReadsWhatTheBuildsRecorded(env, site, creds, firstRecord, entry(env, site, "compute/compute"));
+
         Run reused = env.strata(site, creds, "build", "--start-at", "compute/compute", "--reuse", "--tag", "k3");
         assertEquals(0, reused.exit(), reused.all());
         Map<String, JsonNode> third = packages(env, site);
@@ -117,6 +120,48 @@ class PackageChangesTest {
         int changed = (upgraded.equals("[]") ? 0 : 1) + (downgraded.equals("[]") ? 0 : 1);
         return "{\"summary\":\"+" + count + " -" + gone + " ~" + changed + " pkgs\",\"added\":" + added + ",\"removed\":" + removed
                 + ",\"upgraded\":" + upgraded + ",\"downgraded\":" + downgraded + "}";
+    }
+
+    /**
+     * {@code strata diff} of two images the builds published finds what the builds recorded: from
+     * the store (k1 to k2), and from the registry (k0, whose name the store loses first) with the
+     * store left as it was; an unknown image is a one-line error.
+     */
+    private static void diffReadsWhatTheBuildsRecorded(E2eEnvironment env, Path site, Map<String, String> creds, JsonNode first,
+            JsonNode second)
+            throws IOException, InterruptedException {
+        String repo = env.image("compute/compute");
+        Run local = env.strataCommand(site, creds, "diff", "--format", "json", "--exit-code", repo + ":k1", repo + ":k2");
+        assertEquals(1, local.exit(), "the images differ: " + local.all());
+        JsonNode diff = new ObjectMapper().readTree(local.out());
+        assertEquals(second.get("packages"), diff.get("packages"), local.out());
+        assertEquals(second.get("files"), diff.get("files"), local.out());
+
+        Run untag = env.run("buildah", "rmi", repo + ":k0");
+        assertEquals(0, untag.exit(), untag.all());
+        List<String> names = env.run("buildah", "images", "--format", "{{.Name}}:{{.Tag}} {{.ID}}").out().lines().sorted().toList();
+        Run pulled = env.strataCommand(site, creds, "diff", "--format", "json", repo + ":k0", repo + ":k1");
+        assertEquals(0, pulled.exit(), pulled.all());
+        diff = new ObjectMapper().readTree(pulled.out());
+        assertEquals(first.get("packages"), diff.get("packages"), pulled.out());
+        assertEquals(first.get("files"), diff.get("files"), pulled.out());
+        assertEquals(names, env.run("buildah", "images", "--format", "{{.Name}}:{{.Tag}} {{.ID}}").out().lines().sorted().toList(),
+                "the pulled image is removed again");
+        assertEquals(List.of(), env.containers());
+
+        Run unknown = env.strataCommand(site, creds, "diff", "localhost/ca/none:x", repo + ":k1");
+        assertEquals(2, unknown.exit(), unknown.all());
+        assertTrue(unknown.err().startsWith("error: localhost/ca/none:x: not in the local store and cannot be pulled: "), unknown.err());
+    }
+
+    /** A node's entry in the site's result.json. */
+    private static JsonNode entry(E2eEnvironment env, Path site, String node) throws IOException {
+        for (JsonNode entry : new ObjectMapper().readTree(env.workDir(site).resolve("result.json").toFile()).get("nodes")) {
+            if (entry.get("node").asText().equals(node)) {
+                return entry;
+            }
+        }
+        throw new AssertionError(node + " is not in result.json");
     }
 
     /** Each node's package changes in the site's result.json. */

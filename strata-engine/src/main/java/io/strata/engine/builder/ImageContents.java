@@ -8,20 +8,13 @@ import io.strata.engine.builder.process.OutputSink;
 import io.strata.engine.builder.publish.ImageIds;
 import io.strata.engine.builder.publish.PublishedImage;
 import io.strata.engine.builder.publish.Publisher;
-import io.strata.engine.contents.DebianVersion;
-import io.strata.engine.contents.DpkgStatus;
-import io.strata.engine.contents.FileChanges;
-import io.strata.engine.contents.FileEntry;
-import io.strata.engine.contents.FileManifest;
 import io.strata.engine.contents.IgnoredPaths;
 import io.strata.engine.contents.ImageChanges;
-import io.strata.engine.contents.InstalledPackage;
-import io.strata.engine.contents.PackageChanges;
+import io.strata.engine.contents.ImageSnapshot;
 import io.strata.engine.contents.Sbom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,10 +26,6 @@ import java.util.Optional;
  * the node's changes stay unknown and its log says why.
  */
 final class ImageContents {
-
-    /** What one image holds: its files, its packages when it has a dpkg database, and its distribution when known. */
-    private record Snapshot(Map<String, FileEntry> files, Map<String, InstalledPackage> packages, String distribution) {
-    }
 
     /**
      * What was found: the changes (their SBOM path set) and the SBOM's text, null when the image
@@ -62,18 +51,18 @@ final class ImageContents {
      * image cannot be read.
      */
     Optional<Found> changes(NodeAttempt attempt, String container, Path sbomFile) {
-        Optional<Snapshot> after = read(attempt, container, "contents-after");
+        Optional<ImageSnapshot> after = read(attempt, container, "contents-after");
         if (after.isEmpty()) {
             return Optional.empty();
         }
-        Snapshot before = new Snapshot(Map.of(), Map.of(), null);
+        ImageSnapshot before = ImageSnapshot.EMPTY;
         String against = "nothing: no published tag names an earlier image";
         if (mutableTag != null) {
             String replaced = attempt.job.image() + ":" + mutableTag;
             against = "no earlier image (" + replaced + " does not exist yet)";
             Optional<PublishedImage> found = publisher.find(replaced, attempt.log);
             if (found.isPresent()) {
-                Optional<Snapshot> read = readImage(attempt, replaced, found.get().imageId());
+                Optional<ImageSnapshot> read = readImage(attempt, replaced, found.get().imageId());
                 if (read.isEmpty()) {
                     return Optional.empty();
                 }
@@ -81,13 +70,10 @@ final class ImageContents {
                 against = replaced;
             }
         }
-        PackageChanges packages = after.get().packages() == null ? null
-                : PackageChanges.between(before.packages() == null ? Map.of() : before.packages(), after.get().packages(),
-                        DebianVersion.ORDER);
         String sbom = after.get().packages() == null ? null
                 : Sbom.json(attempt.job.image() + ":" + attempt.job.tag(), after.get().packages(), after.get().distribution());
-        ImageChanges changes = new ImageChanges(packages, FileChanges.between(before.files(), after.get().files(), ignored),
-                sbom == null ? null : sbomFile);
+        ImageChanges compared = after.get().changesFrom(before, ignored);
+        ImageChanges changes = new ImageChanges(compared.packages(), compared.files(), sbom == null ? null : sbomFile);
         attempt.log.line(OutputSink.Stream.INFO, "changes: " + changes.summary() + " against " + against);
         return Optional.of(new Found(changes, sbom));
     }
@@ -97,7 +83,7 @@ final class ImageContents {
      * move the store's names (and a later push of them would give other digests), and leave an
      * image behind. An image built or pulled on this machine is there.
      */
-    private Optional<Snapshot> readImage(NodeAttempt attempt, String reference, String imageId) {
+    private Optional<ImageSnapshot> readImage(NodeAttempt attempt, String reference, String imageId) {
         String container;
         try {
             container = attempt.newContainer(ImageIds.bare(imageId), PullPolicy.NEVER);
@@ -113,7 +99,7 @@ final class ImageContents {
         }
     }
 
-    private Optional<Snapshot> read(NodeAttempt attempt, String container, String name) {
+    private Optional<ImageSnapshot> read(NodeAttempt attempt, String container, String name) {
         Path out = attempt.work.resolve("tmp").resolve(name);
         try {
             Files.createDirectories(out);
@@ -127,13 +113,7 @@ final class ImageContents {
             return Optional.empty();
         }
         try {
-            Map<String, FileEntry> files = FileManifest.parse(Files.readAllBytes(out.resolve("files")),
-                    Files.readAllBytes(out.resolve("sums")));
-            Path status = out.resolve("dpkg-status");
-            Map<String, InstalledPackage> packages = Files.exists(status) ? DpkgStatus.parse(Files.readString(status)) : null;
-            Path osRelease = out.resolve("os-release");
-            String distribution = Files.exists(osRelease) ? Sbom.distribution(Files.readString(osRelease)) : null;
-            return Optional.of(new Snapshot(files, packages, distribution));
+            return Optional.of(ImageSnapshot.read(out));
         } catch (IOException | IllegalArgumentException e) {
             attempt.log.line(OutputSink.Stream.INFO, "changes: cannot read the image's listing: " + e.getMessage());
             return Optional.empty();

@@ -88,7 +88,7 @@ public final class HtmlReport {
             out.append("; tag <code>").append(Xml.escape(plan.get("tag").asText())).append("</code>");
         }
         out.append(".");
-        if (result != null) {
+        if (result != null && result.has("succeeded")) {
             out.append(" Build ").append(result.path("cancelled").asBoolean() ? "cancelled"
                     : result.path("succeeded").asBoolean() ? "succeeded" : "failed")
                     .append(" in ").append(result.path("seconds").asText()).append(" s.");
