@@ -14,6 +14,7 @@ import io.strata.engine.builder.process.Cancellation;
 import io.strata.engine.builder.publish.SquashfsOptions;
 import io.strata.engine.builder.runner.BuildProgress;
 import io.strata.engine.builder.runner.BuildReport;
+import io.strata.engine.builder.runner.BuildReportJson;
 import io.strata.engine.builder.runner.NodeJob;
 import io.strata.engine.config.LayersConfig;
 import io.strata.engine.graph.NodeId;
@@ -195,11 +196,11 @@ final class BuildCommand implements Callable<Integer> {
             out.println();
             out.print(ResultTable.render(report));
             out.println("Logs: " + request.logDir());
-            Map<String, Object> result = BuildResultJson.toMap(report);
-            BuildResultJson.write(request.workDir().resolve("result.json"), ImpactJson.json(result));
+            Map<String, Object> result = BuildReportJson.toMap(report);
+            WholeFiles.write(request.workDir().resolve("result.json"), ImpactJson.json(result));
             if (buildPlan != null) {
                 Path page = request.workDir().resolve("report.html");
-                BuildResultJson.write(page, ReportService.html(analysis, buildPlan, new ObjectMapper().valueToTree(result)));
+                WholeFiles.write(page, ReportService.html(analysis, buildPlan, new ObjectMapper().valueToTree(result)));
                 out.println("Report: " + page);
             }
             out.flush();

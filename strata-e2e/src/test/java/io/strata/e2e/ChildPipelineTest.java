@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strata.engine.contents.Sbom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +40,7 @@ class ChildPipelineTest {
                 > "$job/storage.conf"
             mkdir -m 700 "$job/xdg"
             export CONTAINERS_STORAGE_CONF="$job/storage.conf" XDG_RUNTIME_DIR="$job/xdg"
-            "$STRATA_JAVA" -cp "$STRATA_CP" io.strata.cli.StrataCommand "$@" --progress plain --work-dir "$job/work"
+            "$STRATA_JAVA" -cp "$STRATA_CP" io.strata.cli.StrataCommand "$@" --progress plain
             rc=$?
             buildah unshare rm -rf "$job/store"
             exit $rc
@@ -108,5 +110,19 @@ class ChildPipelineTest {
                     node.path("node").asText() + " was built FROM the image its parent's job pushed (" + from + ")");
         }
         assertEquals(List.of(), env.containers(), "no job left a container in the shared store");
+
+        // Each job kept its log, SBOM and result as artifacts (gitlab-ci-local copies them under .gitlab-ci-local/artifacts/).
+        for (JsonNode node : build) {
+            String slug = node.path("node").asText().replace('/', '-');
+            Path kept;
+            try (Stream<Path> files = Files.walk(site.resolve(".gitlab-ci-local").resolve("artifacts"))) {
+                kept = files.filter(f -> f.endsWith(Path.of("strata-work", slug, "result.json"))).findFirst()
+                        .orElseThrow(() -> new AssertionError("no result.json artifact of " + slug + "\n" + output)).getParent();
+            }
+            JsonNode result = new ObjectMapper().readTree(kept.resolve("result.json").toFile()).path("nodes").path(0);
+            assertEquals(node.path("node").asText() + " built", result.path("node").asText() + " " + result.path("result").asText());
+            assertTrue(Files.readString(kept.resolve("logs").resolve(slug + ".log")).contains("changes: "), slug + " log");
+            assertEquals(List.of(), Sbom.problems(Files.readString(kept.resolve("logs").resolve(slug + ".cdx.json"))), slug + " SBOM");
+        }
     }
 }

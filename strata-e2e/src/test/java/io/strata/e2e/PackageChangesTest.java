@@ -89,6 +89,8 @@ class PackageChangesTest {
                 "the image's label names its SBOM");
 
         debPackage(site.resolve("roles/compute_node/files"), "1.1-1");
+        Path template = site.resolve("roles/slurm/templates/slurm.conf.j2");
+        Files.writeString(template, Files.readString(template) + "# changed by PackageChangesTest\n");
         Run upgraded = env.strata(site, creds, "build", "--start-at", "compute/compute", "--tag", "k2");
         assertEquals(0, upgraded.exit(), upgraded.all());
         String probeUpgraded = "{\"name\":\"strata-probe\",\"architecture\":\"all\",\"before\":\"1.0-1\",\"after\":\"1.1-1\"}";
@@ -98,6 +100,9 @@ class PackageChangesTest {
         assertEquals(List.of("changed usr/share/strata-probe/version [content]",
                 "changed var/lib/dpkg/info/strata-probe.md5sums [content]", "changed var/lib/dpkg/status [content]"),
                 files(env, site, "compute/compute"));
+        assertEquals(List.of("changed etc/slurm/slurm.conf [content]", "changed usr/share/strata-probe/version [content]",
+                "changed var/lib/dpkg/info/strata-probe.md5sums [content]", "changed var/lib/dpkg/status [content]"),
+                files(env, site, "slurm/compute"), "the child has its parent's changes and its own template's");
         String report = Files.readString(env.workDir(site).resolve("report.html"));
         assertTrue(report.contains("<td>strata-probe</td><td class=\"upgraded\">upgraded</td><td>all</td><td>1.0-1</td><td>1.1-1</td>"),
                 "the build's report.html shows the upgrade: " + upgraded.out());

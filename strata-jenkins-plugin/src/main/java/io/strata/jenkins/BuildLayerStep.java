@@ -18,6 +18,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.strata.engine.builder.credentials.AuthFile;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.Jenkins;
@@ -37,7 +38,10 @@ import org.kohsuke.stapler.verb.POST;
  * image the plan names, rootless with buildah and Ansible, and publishes it. Registry
  * credentials come from Jenkins credentials into a temporary auth file that the build deletes;
  * an abort kills the build and removes what it left. The node's log is archived as
- * {@code strata/logs/<layer>-<type>.log}.
+ * {@code strata/logs/<layer>-<type>.log}, its record (result, package and file changes) as
+ * {@code strata/nodes/<layer>-<type>.result.json} and the built image's SBOM as
+ * {@code strata/sbom/<layer>-<type>.cdx.json}; the build's "Image changes" page
+ * ({@link LayerChangesAction}) lists them.
  */
 public final class BuildLayerStep extends SiteStep {
 
@@ -170,10 +174,16 @@ public final class BuildLayerStep extends SiteStep {
                                 global.getRegistry()),
                         step.getStorageDriver() != null ? step.getStorageDriver() : global.getStorageDriver(), step.isReuse(),
                         work.getRemote(), env, listener));
-                if (build.getLog() != null) {
-                    String name = build.getLog().substring(build.getLog().lastIndexOf('/') + 1);
-                    run.pickArtifactManager().archive(work, context.get(Launcher.class), new BuildListenerAdapter(listener),
-                            Map.of(LOG_ARTIFACTS + name, build.getLog()));
+                Map<String, String> artifacts = new LinkedHashMap<>();
+                String record = archived(artifacts, LayerChangesAction.RECORD_ARTIFACTS, build.getRecord());
+                String sbom = archived(artifacts, LayerChangesAction.SBOM_ARTIFACTS, build.getSbom());
+                archived(artifacts, LOG_ARTIFACTS, build.getLog());
+                if (!artifacts.isEmpty()) {
+                    run.pickArtifactManager().archive(work, context.get(Launcher.class), new BuildListenerAdapter(listener), artifacts);
+                }
+                if (record != null) {
+                    LayerChangesAction.record(run, new BuiltLayer(step.getNode(), (String) build.getResult().get("status"),
+                            (String) build.getResult().get("changes"), record, sbom));
                 }
                 if (!build.isSucceeded()) {
                     throw new AbortException(build.getFailure());
@@ -183,6 +193,19 @@ public final class BuildLayerStep extends SiteStep {
                 work.deleteRecursive();
             }
         }
+    }
+
+    /**
+     * Adds a file of the build's work folder to the artifacts to archive, under {@code folder}
+     * with its own name; returns its artifact path, or null when there is no file.
+     */
+    private static @CheckForNull String archived(Map<String, String> artifacts, String folder, @CheckForNull String file) {
+        if (file == null) {
+            return null;
+        }
+        String artifact = folder + file.substring(file.lastIndexOf('/') + 1);
+        artifacts.put(artifact, file);
+        return artifact;
     }
 
     /** The step's name, form and checks. */

@@ -6,15 +6,18 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.strata.engine.builder.BuildSession;
 import io.strata.engine.builder.process.Cancellation;
+import io.strata.engine.builder.runner.BuildReportJson;
 import io.strata.engine.builder.runner.NodeOutcome;
 import io.strata.engine.config.ConfigException;
 import io.strata.engine.graph.NodeId;
+import io.strata.engine.impact.ImpactJson;
 import io.strata.engine.service.ImageOptions;
 import io.strata.engine.service.NodeBuildRequest;
 import io.strata.engine.service.NodeBuildService;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -108,10 +111,10 @@ final class BuildOnAgent extends MasterToSlaveFileCallable<AgentBuild> {
         }
     }
 
-    private AgentBuild result(BuildSession.Outcome outcome, Path work) {
+    private AgentBuild result(BuildSession.Outcome outcome, Path work) throws IOException {
         if (outcome.report() == null) {
             return new AgentBuild(Map.of("node", node, "status", "preflight"), false,
-                    Messages.BuildOnAgent_CannotBuild(outcome.preflight().format()), null);
+                    Messages.BuildOnAgent_CannotBuild(outcome.preflight().format()), AgentBuild.Outputs.NONE);
         }
         NodeOutcome built = outcome.report().outcomes().get(0);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -120,9 +123,22 @@ final class BuildOnAgent extends MasterToSlaveFileCallable<AgentBuild> {
         result.put("image", built.image() == null ? null : built.image().reference());
         result.put("imageId", built.image() == null ? null : built.image().imageId());
         result.put("digest", built.image() == null ? null : built.image().digest());
+        result.put("changes", built.changes() == null ? null : built.changes().summary());
         boolean succeeded = outcome.report().succeeded();
+        String record = null;
+        if (built.log() != null) {
+            Path file = built.log().toAbsolutePath().resolveSibling(node.replace('/', '-') + ".result.json");
+            Files.writeString(file, ImpactJson.json(BuildReportJson.node(built)));
+            record = relative(work, file);
+        }
+        Path sbom = built.changes() == null ? null : built.changes().sbom();
         return new AgentBuild(result, succeeded, succeeded ? null : Messages.BuildOnAgent_Failed(node, built.status().label(), built.message()),
-                built.log() == null ? null : work.relativize(built.log().toAbsolutePath()).toString().replace('\\', '/'));
+                new AgentBuild.Outputs(built.log() == null ? null : relative(work, built.log()), record,
+                        sbom != null && Files.exists(sbom) ? relative(work, sbom) : null));
+    }
+
+    private static String relative(Path work, Path file) {
+        return work.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
     }
 
     private static void waitForCleanup(ExecutorService thread) {

@@ -52,7 +52,13 @@ public final class GitLabPipeline {
      * pipeline) is only tagged; the publishing options follow ({@link #buildScript}).
      */
     public static final String BUILD_SCRIPT = "$STRATA build --config \"$STRATA_CONFIG\" --node \"$STRATA_NODE\""
-            + " --from \"$STRATA_FROM\" --image \"$STRATA_IMAGE\" --tag \"$STRATA_TAG\" --reuse";
+            + " --from \"$STRATA_FROM\" --image \"$STRATA_IMAGE\" --tag \"$STRATA_TAG\" --reuse --work-dir \"$STRATA_WORK_DIR\"";
+
+    /**
+     * The folder below the job's checkout where a build job's {@code strata build} writes its
+     * log, SBOM and {@code result.json} (then {@code <slug>}), kept as the job's artifacts.
+     */
+    public static final String WORK_DIR = "strata-work/";
 
     /**
      * The step that checks out the other repositories of a multi-repository site at the commits
@@ -121,11 +127,18 @@ public final class GitLabPipeline {
             variables.put("STRATA_FROM", escape(node.from()));
             variables.put("STRATA_IMAGE", escape(node.image()));
             variables.put("STRATA_TAG", escape(node.tag()));
+            String workDir = WORK_DIR + slugs.get(node.node());
+            variables.put("STRATA_WORK_DIR", workDir);
             job.put("variables", variables);
             if (!options.repositories().isEmpty()) {
                 job.put("before_script", List.of(CHECKOUT_REPOS));
             }
             job.put("script", List.of(buildScript(options)));
+            // Kept when the build fails too: its log says why. The SBOM is in logs/ beside the log.
+            Map<String, Object> artifacts = new LinkedHashMap<>();
+            artifacts.put("when", "always");
+            artifacts.put("paths", List.of(workDir + "/result.json", workDir + "/logs/"));
+            job.put("artifacts", artifacts);
             pipeline.put(JOB_PREFIX + slugs.get(node.node()), job);
         }
         return header(plan, slugs, options) + yaml().dump(pipeline);

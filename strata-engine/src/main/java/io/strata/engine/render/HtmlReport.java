@@ -20,6 +20,12 @@ import java.util.Map;
  */
 public final class HtmlReport {
 
+    /**
+     * The file rows shown per node: a first build (compared with nothing) adds every file of its
+     * root, tens of thousands; the build's {@code result.json} has them all.
+     */
+    static final int MAX_FILE_ROWS = 2000;
+
     private static final String SCRIPT = resource("report.js");
     private static final String STYLE = resource("report.css");
 
@@ -176,8 +182,17 @@ public final class HtmlReport {
                     .append(bytes(files.path("bytesAfter").asLong())).append(" after.</p>\n")
                     .append("<table class=\"files\">\n<thead><tr><th>file</th><th>change</th><th>what</th>")
                     .append("<th>size before</th><th>size after</th></tr></thead>\n<tbody>\n");
+            int rows = 0;
+            int total = 0;
+            for (String kind : new String[] {"added", "removed", "changed"}) {
+                total += files.path(kind).size();
+            }
             for (String kind : new String[] {"added", "removed", "changed"}) {
                 for (JsonNode f : files.path(kind)) {
+                    if (rows == MAX_FILE_ROWS) {
+                        break;
+                    }
+                    rows++;
                     String path = f.path("path").asText();
                     out.append("<tr data-search=\"").append(Xml.escape(path.toLowerCase(Locale.ROOT))).append("\"><td><code>")
                             .append(Xml.escape(path)).append("</code></td><td class=\"").append(kind).append("\">").append(kind)
@@ -187,6 +202,10 @@ public final class HtmlReport {
                 }
             }
             out.append("</tbody>\n</table>\n");
+            if (total > MAX_FILE_ROWS) {
+                out.append("<p class=\"none\">The first ").append(MAX_FILE_ROWS).append(" of ").append(total)
+                        .append(" file changes; the build's result.json has them all.</p>\n");
+            }
         }
         out.append("</section>\n");
     }

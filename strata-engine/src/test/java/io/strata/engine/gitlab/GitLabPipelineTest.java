@@ -102,13 +102,13 @@ class GitLabPipelineTest {
         assertEquals("registry.example.org:5000", ((Map<?, ?>) branch.get("variables")).get("STRATA_REGISTRY"));
         assertEquals(plan.publishedTag(), ((Map<?, ?>) branch.get("variables")).get("STRATA_PUBLISHED_TAG"));
         String branchScript = ((List<?>) job(branch, "build:hsn-base").get("script")).get(0).toString();
-        assertTrue(branchScript.endsWith("--reuse --registry \"$STRATA_REGISTRY\" --published-tag \"$STRATA_PUBLISHED_TAG\""),
+        assertTrue(branchScript.endsWith("--reuse --work-dir \"$STRATA_WORK_DIR\" --registry \"$STRATA_REGISTRY\" --published-tag \"$STRATA_PUBLISHED_TAG\""),
                 branchScript);
 
         Map<String, Object> mergeRequest = parse(GitLabPipeline.write(plan, new GitLabOptions("strata", "layers.yaml", null, List.of(),
                 "registry.example.org:5000", "42")));
         String script = ((List<?>) job(mergeRequest, "build:hsn-base").get("script")).get(0).toString();
-        assertTrue(script.endsWith("--reuse --registry \"$STRATA_REGISTRY\" --no-published-tag"), script);
+        assertTrue(script.endsWith("--reuse --work-dir \"$STRATA_WORK_DIR\" --registry \"$STRATA_REGISTRY\" --no-published-tag"), script);
         assertFalse(script.contains("--published-tag "), script);
         assertFalse(((Map<?, ?>) mergeRequest.get("variables")).containsKey("STRATA_PUBLISHED_TAG"));
         assertEquals("mr-42", ImageNames.mergeRequestTag("42"));
@@ -148,8 +148,10 @@ class GitLabPipelineTest {
         assertEquals("strata-slurm-uan", groups.get("build:slurm-uan"));
 
         assertEquals(Map.of("STRATA_NODE", "my-fav-os/base", "STRATA_FROM", "scratch",
-                "STRATA_IMAGE", "registry.example.org:5000/ca/my-fav-os-base", "STRATA_TAG", "abc123"),
-                variables(job(pipeline, "build:my-fav-os-base")));
+                "STRATA_IMAGE", "registry.example.org:5000/ca/my-fav-os-base", "STRATA_TAG", "abc123",
+                "STRATA_WORK_DIR", "strata-work/my-fav-os-base"), variables(job(pipeline, "build:my-fav-os-base")));
+        assertEquals(Map.of("when", "always", "paths", List.of("strata-work/slurm-uan/result.json", "strata-work/slurm-uan/logs/")),
+                job(pipeline, "build:slurm-uan").get("artifacts"), "each job keeps its own log, SBOM and result, failed or not");
         assertEquals("registry.example.org:5000/ca/compute-compute:abc123",
                 variables(job(pipeline, "build:slurm-compute")).get("STRATA_FROM"));
     }
@@ -218,7 +220,8 @@ class GitLabPipelineTest {
         assertTrue(name.matches("build:[A-Za-z0-9._-]+"), name);
         Map<String, Object> job = job(pipeline, name);
         assertEquals(Map.of("STRATA_NODE", evil.toString().replace("$", "$$"), "STRATA_FROM", "scratch",
-                "STRATA_IMAGE", NAMES.image(evil), "STRATA_TAG", "t1"), variables(job));
+                "STRATA_IMAGE", NAMES.image(evil), "STRATA_TAG", "t1", "STRATA_WORK_DIR", name.replace("build:", "strata-work/")),
+                variables(job));
         assertTrue(((String) job.get("resource_group")).matches("strata-[A-Za-z0-9._-]+"));
         assertEquals("$$CI_PROJECT_DIR/layers.yaml", ((Map<?, ?>) pipeline.get("variables")).get("STRATA_CONFIG"));
     }
