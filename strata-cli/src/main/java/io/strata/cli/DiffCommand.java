@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 /** {@code strata diff}: what differs between two images, packages and files, as a build reports a rebuild's changes. */
 @Command(name = DiffCommand.NAME, mixinStandardHelpOptions = true,
         description = {"Compare two images the way strata build compares a rebuilt node with the image it replaces: packages"
-            + " added, removed, upgraded and downgraded (from each image's dpkg database), files added, removed and changed"
+            + " added, removed, upgraded and downgraded (from each image's dpkg or rpm database), files added, removed and changed"
             + " (content, mode, owner, type, link target) with sizes, and the bytes of each.",
             "An image is read from your buildah store, or pulled from its registry when the store does not have it (and"
             + " removed again after). Working containers are always removed."},
@@ -131,7 +131,7 @@ final class DiffCommand implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         PackageChanges packages = changes.packages();
         if (packages == null) {
-            out.append("Packages: not compared (the second image has no dpkg database)\n");
+            out.append("Packages: not compared (the second image has no package database this host can read)\n");
         } else {
             out.append("Packages: ").append(packages.summary()).append('\n');
             packageLines(out, "added", packages.added());

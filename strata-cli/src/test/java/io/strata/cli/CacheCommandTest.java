@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.strata.engine.cache.CacheFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.junit.jupiter.api.Test;
@@ -76,11 +78,12 @@ class CacheCommandTest {
 
     @Test
     void theSizeCapFromTheEnvironmentAndAWrongOneSaysWhatToWrite() {
-        assertEquals(512L << 20, CacheOptions.maxBytes(null));
-        assertEquals(64L << 20, CacheOptions.maxBytes(" 64 "));
-        UserError error = assertThrows(UserError.class, () -> CacheOptions.maxBytes("1G"));
+        assertEquals(512L << 20, CacheFolder.maxBytes(Map.of()));
+        assertEquals(64L << 20, CacheFolder.maxBytes(Map.of(CacheFolder.MAX_MIB_VARIABLE, " 64 ")));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> CacheFolder.maxBytes(Map.of(CacheFolder.MAX_MIB_VARIABLE, "1G")));
         assertEquals("STRATA_CACHE_MAX_MB=1G: give the analysis cache's size cap as a whole number of MiB, e.g. 512", error.getMessage());
-        assertThrows(UserError.class, () -> CacheOptions.maxBytes("0"));
+        assertThrows(IllegalArgumentException.class, () -> CacheFolder.maxBytes(Map.of(CacheFolder.MAX_MIB_VARIABLE, "0")));
     }
 
     @Test

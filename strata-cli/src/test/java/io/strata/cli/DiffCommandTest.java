@@ -32,7 +32,7 @@ class DiffCommandTest {
     @Test
     void imagesWithoutPackageDatabasesSaySo() {
         FileChanges none = new FileChanges(List.of(), List.of(), List.of(), 10, 10);
-        assertEquals("Packages: not compared (the second image has no dpkg database)\nFiles: 0 changes, 10 bytes -> 10 bytes"
+        assertEquals("Packages: not compared (the second image has no package database this host can read)\nFiles: 0 changes, 10 bytes -> 10 bytes"
                 + " in regular files\n", DiffCommand.text(new ImageChanges(null, none, null)));
     }
 

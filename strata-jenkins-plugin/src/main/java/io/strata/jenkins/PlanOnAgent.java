@@ -100,7 +100,7 @@ final class PlanOnAgent extends MasterToSlaveFileCallable<AgentPlan> {
             Files.writeString(out.resolve(PLAN_FILE), PlanJson.write(outcome.plan()));
             Files.writeString(out.resolve(SVG_FILE), outcome.svg());
             return new AgentPlan(PlanJson.toMap(outcome.plan()), outcome.analysedCommit(), outcome.notes());
-        } catch (ConfigException e) {
+        } catch (ConfigException | IllegalArgumentException e) {
             throw new AbortException(e.getMessage());
         }
     }
@@ -109,7 +109,7 @@ final class PlanOnAgent extends MasterToSlaveFileCallable<AgentPlan> {
         if (cacheDir == null) {
             return AnalysisStore.none();
         }
-        return AnalysisStore.open(new CacheFolder(Path.of(cacheDir), CacheFolder.DEFAULT_MAX_BYTES),
+        return AnalysisStore.open(new CacheFolder(Path.of(cacheDir), CacheFolder.maxBytes(env)),
                 message -> listener.getLogger().println(Messages.LayerImpactStep_CacheWarning(message)));
     }
 }

@@ -11,7 +11,6 @@ import io.strata.engine.builder.publish.Publisher;
 import io.strata.engine.contents.IgnoredPaths;
 import io.strata.engine.contents.ImageChanges;
 import io.strata.engine.contents.ImageSnapshot;
-import io.strata.engine.contents.Sbom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,8 +69,7 @@ final class ImageContents {
                 against = replaced;
             }
         }
-        String sbom = after.get().packages() == null ? null
-                : Sbom.json(attempt.job.image() + ":" + attempt.job.tag(), after.get().packages(), after.get().distribution());
+        String sbom = after.get().sbom(attempt.job.image() + ":" + attempt.job.tag());
         ImageChanges compared = after.get().changesFrom(before, ignored);
         ImageChanges changes = new ImageChanges(compared.packages(), compared.files(), sbom == null ? null : sbomFile);
         attempt.log.line(OutputSink.Stream.INFO, "changes: " + changes.summary() + " against " + against);
@@ -113,6 +111,10 @@ final class ImageContents {
             return Optional.empty();
         }
         try {
+            Path note = out.resolve("packages-note");
+            if (Files.exists(note)) {
+                attempt.log.line(OutputSink.Stream.INFO, "changes: packages not compared: " + Files.readString(note).strip());
+            }
             return Optional.of(ImageSnapshot.read(out));
         } catch (IOException | IllegalArgumentException e) {
             attempt.log.line(OutputSink.Stream.INFO, "changes: cannot read the image's listing: " + e.getMessage());

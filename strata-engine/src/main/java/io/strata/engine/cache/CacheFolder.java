@@ -27,6 +27,9 @@ public record CacheFolder(Path dir, long maxBytes) {
     /** The size cap when none is given: 512 MiB. */
     public static final long DEFAULT_MAX_BYTES = 512L << 20;
 
+    /** The environment variable that sets the size cap, in MiB, for every front-end. */
+    public static final String MAX_MIB_VARIABLE = "STRATA_CACHE_MAX_MB";
+
     /** How many segments at most: a run reads the tables of all of them. */
     static final int MAX_SEGMENTS = 64;
 
@@ -35,6 +38,28 @@ public record CacheFolder(Path dir, long maxBytes) {
 
     /** What {@code strata cache info} shows. */
     public record Info(Path dir, int segments, long entries, long bytes, long maxBytes, String version, int unusable) {
+    }
+
+    /**
+     * The size cap {@value #MAX_MIB_VARIABLE} gives, else the default.
+     *
+     * @throws IllegalArgumentException when it is not a positive whole number of MiB; the message says what to give
+     */
+    public static long maxBytes(Map<String, String> environment) {
+        String mebibytes = environment.get(MAX_MIB_VARIABLE);
+        if (mebibytes == null || mebibytes.isBlank()) {
+            return DEFAULT_MAX_BYTES;
+        }
+        try {
+            long value = Long.parseLong(mebibytes.strip());
+            if (value > 0 && value < Long.MAX_VALUE >> 20) {
+                return value << 20;
+            }
+        } catch (NumberFormatException e) {
+            // Said below.
+        }
+        throw new IllegalArgumentException(MAX_MIB_VARIABLE + "=" + mebibytes
+                + ": give the analysis cache's size cap as a whole number of MiB, e.g. 512");
     }
 
     /**

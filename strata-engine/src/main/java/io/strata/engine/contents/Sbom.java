@@ -34,9 +34,10 @@ public final class Sbom {
      *
      * @param image the image's reference
      * @param packages its installed packages
-     * @param distribution the distribution's os-release {@code ID} ({@code debian}, {@code ubuntu}), or null
+     * @param format the kind of package database they were read from (the package URLs' type)
+     * @param distribution the distribution's os-release {@code ID} ({@code debian}, {@code ubuntu}, {@code rocky}), or null
      */
-    public static String json(String image, Map<String, InstalledPackage> packages, String distribution) {
+    public static String json(String image, Map<String, InstalledPackage> packages, PackageFormat format, String distribution) {
         Bom bom = new Bom();
         Metadata metadata = new Metadata();
         Component subject = new Component();
@@ -45,13 +46,13 @@ public final class Sbom {
         subject.setBomRef(image);
         metadata.setComponent(subject);
         bom.setMetadata(metadata);
-        String namespace = distribution == null || distribution.isBlank() ? "debian" : distribution;
+        String namespace = distribution == null || distribution.isBlank() ? format.defaultNamespace() : distribution;
         for (InstalledPackage installed : new TreeMap<>(packages).values()) {
             Component component = new Component();
             component.setType(Component.Type.LIBRARY);
             component.setName(installed.name());
             component.setVersion(installed.version());
-            String purl = purl(namespace, installed);
+            String purl = purl(format.purlType(), namespace, installed);
             component.setPurl(purl);
             component.setBomRef(purl);
             bom.addComponent(component);
@@ -65,13 +66,20 @@ public final class Sbom {
         }
     }
 
-    private static String purl(String namespace, InstalledPackage installed) {
+    private static String purl(String type, String namespace, InstalledPackage installed) {
         try {
             Map<String, String> qualifiers = new TreeMap<>();
             if (!installed.architecture().isEmpty()) {
                 qualifiers.put("arch", installed.architecture());
             }
-            return new PackageURL("deb", namespace, installed.name(), installed.version(), new TreeMap<>(qualifiers), null).canonicalize();
+            String version = installed.version();
+            int colon = version.indexOf(':');
+            if (type.equals("rpm") && colon > 0) {
+                // The rpm type carries the epoch as a qualifier (the purl specification's rpm section).
+                qualifiers.put("epoch", version.substring(0, colon));
+                version = version.substring(colon + 1);
+            }
+            return new PackageURL(type, namespace, installed.name(), version, new TreeMap<>(qualifiers), null).canonicalize();
         } catch (MalformedPackageURLException e) {
             throw new IllegalArgumentException("package " + installed.name() + " " + installed.version() + " has no package URL: "
                     + e.getMessage(), e);

@@ -32,7 +32,7 @@ class SbomTest {
 
     @Test
     void validCycloneDxWithAComponentPerInstalledPackage() throws Exception {
-        String json = Sbom.json("reg.example.org/ca/compute-compute:k1", PACKAGES, "debian");
+        String json = Sbom.json("reg.example.org/ca/compute-compute:k1", PACKAGES, PackageFormat.DPKG, "debian");
         assertEquals(List.of(), Sbom.problems(json), json);
         JsonNode bom = new ObjectMapper().readTree(json);
         assertEquals("CycloneDX", bom.get("bomFormat").asText());
@@ -46,9 +46,9 @@ class SbomTest {
 
     @Test
     void theSamePackagesGiveTheSameBytes() {
-        assertEquals(Sbom.json("i:t", PACKAGES, "ubuntu"), Sbom.json("i:t", PACKAGES, "ubuntu"));
-        assertTrue(Sbom.json("i:t", PACKAGES, "ubuntu").contains("pkg:deb/ubuntu/libc6"));
-        assertFalse(Sbom.json("i:t", PACKAGES, "ubuntu").equals(Sbom.json("i:t", Map.of(), "ubuntu")));
+        assertEquals(Sbom.json("i:t", PACKAGES, PackageFormat.DPKG, "ubuntu"), Sbom.json("i:t", PACKAGES, PackageFormat.DPKG, "ubuntu"));
+        assertTrue(Sbom.json("i:t", PACKAGES, PackageFormat.DPKG, "ubuntu").contains("pkg:deb/ubuntu/libc6"));
+        assertFalse(Sbom.json("i:t", PACKAGES, PackageFormat.DPKG, "ubuntu").equals(Sbom.json("i:t", Map.of(), PackageFormat.DPKG, "ubuntu")));
     }
 
     @Test
