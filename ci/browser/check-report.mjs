@@ -35,6 +35,7 @@ async function seen(page) {
       packages: shown('table.packages tbody tr'),
       files: shown('table.files tbody tr'),
       sections: shown('section.changes', 'data-node'),
+      tables: shown('section.changes table', 'class'),
       count: document.getElementById('shown').textContent,
     };
   });

@@ -200,7 +200,7 @@ final class BuildCommand implements Callable<Integer> {
             WholeFiles.write(request.workDir().resolve("result.json"), ImpactJson.json(result));
             if (buildPlan != null) {
                 Path page = request.workDir().resolve("report.html");
-                WholeFiles.write(page, ReportService.html(analysis, buildPlan, new ObjectMapper().valueToTree(result)));
+                WholeFiles.write(page, ReportService.html(site.siteName(), analysis, buildPlan, new ObjectMapper().valueToTree(result)));
                 out.println("Report: " + page);
             }
             out.flush();

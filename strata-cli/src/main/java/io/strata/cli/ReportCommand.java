@@ -54,7 +54,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         JsonNode built = result == null ? null : readResult(result);
         SiteAnalysis analysis = PlanService.analyze(change.request(site, planning.images()), false);
-        String html = ReportService.html(analysis, PlanService.plan(analysis, planning.images()), built);
+        String html = ReportService.html(site.siteName(), analysis, PlanService.plan(analysis, planning.images()), built);
         output.write(spec, html);
         return 0;
     }

@@ -36,6 +36,12 @@ final class SiteOptions {
         return parent == null ? Path.of(".").toAbsolutePath() : parent;
     }
 
+    /** The site folder's name, for titles. */
+    String siteName() {
+        Path name = siteDir().getFileName();
+        return name == null ? siteDir().toString() : name.toString();
+    }
+
     /** The layers file's name inside the site folder. */
     String configFile() {
         return config.getFileName().toString();

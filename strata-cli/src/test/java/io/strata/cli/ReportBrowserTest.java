@@ -50,7 +50,7 @@ class ReportBrowserTest {
         assertEquals(0, run.exitCode(), run.err());
 
         Path screenshot = dir.resolve("report.png");
-        JsonNode seen = check(page, screenshot, "munge", "HSN", "no such thing");
+        JsonNode seen = check(page, screenshot, "munge", "HSN", "no such thing", "slurm-wlm");
         assertEquals("[]", seen.get("errors").toString(), "script errors");
         assertEquals("[]", seen.get("requests").toString(), "the page asks for nothing");
 
@@ -76,6 +76,10 @@ class ReportBrowserTest {
         JsonNode hsn = seen.get("filters").get("HSN");
         assertEquals(List.of("hsn/base"), texts(hsn.get("nodes")));
         assertEquals(List.of(), texts(hsn.get("sections")));
+        JsonNode slurm = seen.get("filters").get("slurm-wlm");
+        assertEquals(List.of("slurm-wlm"), texts(slurm.get("packages")));
+        assertEquals(List.of("packages"), texts(slurm.get("tables")), "a node's file table left without rows is hidden");
+        assertEquals(List.of("packages", "files"), texts(initial.get("tables")));
         JsonNode nothing = seen.get("filters").get("no such thing");
         assertEquals(List.of(), texts(nothing.get("nodes")));
         assertEquals("0 of 6 nodes match", nothing.get("count").asText());

@@ -76,6 +76,8 @@ class ReportCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         String html = Files.readString(page);
         assertTrue(html.startsWith("<!DOCTYPE html>"), html);
+        assertTrue(html.contains("<title>Strata report: " + dir.getFileName() + "</title>"), "named by the site's folder, not the"
+                + " working directory: " + html.substring(0, 400));
         assertTrue(html.contains("Content-Security-Policy\" content=\"default-src 'none';"), "the browser fetches nothing");
         assertFalse(html.contains("<?xml"), "the SVG is inline, without its XML declaration");
         assertFalse(Pattern.compile("(src|href)=\"[a-z]+:").matcher(html).find(), "no external reference");

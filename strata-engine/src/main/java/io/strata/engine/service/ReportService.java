@@ -7,7 +7,6 @@ import io.strata.engine.plan.PlanJson;
 import io.strata.engine.render.GraphPicture;
 import io.strata.engine.render.HtmlReport;
 import io.strata.engine.render.SvgRenderer;
-import java.nio.file.Path;
 
 /**
  * The self-contained HTML report of a planned change and, after its build, of what each built node
@@ -24,15 +23,13 @@ public final class ReportService {
     /**
      * The page of a plan, with a build's result when there is one.
      *
+     * @param site the site's name for the title (its folder's name)
      * @param analysis the analysed change (its graph is drawn)
      * @param plan the plan made from it
      * @param result the build's result ({@code result.json}, docs/json.md), or null for a plan alone
      */
-    public static String html(SiteAnalysis analysis, BuildPlan plan, JsonNode result) {
+    public static String html(String site, SiteAnalysis analysis, BuildPlan plan, JsonNode result) {
         String svg = SvgRenderer.render(new GraphPicture(analysis.head().graph(), analysis.impact()));
-        Path config = Path.of(analysis.head().graph().config().file()).toAbsolutePath();
-        Path site = config.getParent() == null ? null : config.getParent().getFileName();
-        String title = "Strata report: " + (site == null ? config : site);
-        return HtmlReport.render(title, svg, JSON.valueToTree(PlanJson.toMap(plan)), result);
+        return HtmlReport.render("Strata report: " + site, svg, JSON.valueToTree(PlanJson.toMap(plan)), result);
     }
 }

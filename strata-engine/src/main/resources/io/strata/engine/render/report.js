@@ -1,5 +1,6 @@
 // Strata report filter: keeps the rows (nodes, packages, files) whose text contains the filter's,
-// every row of a node whose name matches, and dims the graph's other nodes. #filter=TEXT sets it.
+// every row of a node whose name matches, hides the tables left without rows, and dims the
+// graph's other nodes. #filter=TEXT sets it.
 (function () {
   'use strict';
   var box = document.getElementById('filter');
@@ -29,6 +30,9 @@
       var whole = text === '' || node.toLowerCase().indexOf(text) >= 0;
       section.querySelectorAll('tr[data-search]').forEach(function (row) {
         row.hidden = !whole && !matches(row, text);
+      });
+      section.querySelectorAll('table').forEach(function (table) {
+        table.hidden = !whole && !table.querySelector('tr[data-search]:not([hidden])');
       });
       section.hidden = !keep[node];
     });
