@@ -23,7 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * What a rebuild changed in its images, read inside them: packages from their own dpkg
  * databases, files from their roots. A layer that installs a package reports it and its files
  * added in the node and in its rebuilt child, a newer version of it as upgraded with its changed
- * file, a rebuilt node with the same inputs reports no change, and a reused node reports nothing.
+ * file, a template change as its file changed in the child, a rebuilt node with the same inputs
+ * reports no change, and a reused node reports nothing. A package added to the root's package
+ * list is the root's one new package, its files and what its scripts changed. {@code strata diff}
+ * of two published images finds what the builds recorded.
  */
 @ExtendWith(E2eEnvironment.Resolver.class)
 class PackageChangesTest {
@@ -116,6 +119,44 @@ class PackageChangesTest {
         Map<String, JsonNode> third = packages(env, site);
         assertEquals("null", third.get("compute/compute").toString(), "a reused node changed nothing: " + reused.out());
         assertEquals(List.of(), files(env, site, "compute/compute"));
+        env.assertNothingLeftBehind(site);
+    }
+
+    @Test
+    void aPackageListChangeIsTheRootsNewPackageItsFilesAndWhatItsScriptsChanged(E2eEnvironment env) throws Exception {
+        Path site = env.site("root-packages");
+        Map<String, String> creds = E2eEnvironment.credentials(E2eEnvironment.PASSWORD);
+        // The root this build replaces is the environment's, under a published tag of this test's own, which nothing else reads.
+        String root = env.registry().host() + "/" + E2eEnvironment.repository("my-fav-os", "base");
+        String login = E2eEnvironment.USER + ":" + E2eEnvironment.PASSWORD;
+        Run copied = env.run("skopeo", "copy", "--src-tls-verify=false", "--dest-tls-verify=false", "--src-creds", login,
+                "--dest-creds", login, "docker://" + root + ":base", "docker://" + root + ":pkg-root");
+        assertEquals(0, copied.exit(), copied.all());
+        Path list = site.resolve("packages.yaml");
+        Files.writeString(list, Files.readString(list).replace("packages: [python3, ca-certificates]",
+                "packages: [python3, ca-certificates, less]"));
+        Run built = env.strata(site, creds, "build", "--node", "my-fav-os/base", "--tag", "pk1", "--published-tag", "pkg-root");
+        assertEquals(0, built.exit(), built.all());
+
+        JsonNode packages = entry(env, site, "my-fav-os/base").get("packages");
+        assertEquals(1, packages.get("added").size(), packages.toString());
+        JsonNode less = packages.get("added").get(0);
+        assertEquals("less amd64 null", less.get("name").asText() + " " + less.get("architecture").asText() + " " + less.get("before"));
+        assertEquals("[][][]", packages.get("removed").toString() + packages.get("upgraded") + packages.get("downgraded"));
+        List<String> listed = env.readFile(root + ":pk1", "/var/lib/dpkg/info/less.list").lines()
+                .map(path -> path.replaceFirst("^/", "")).toList();
+        List<String> files = files(env, site, "my-fav-os/base");
+        for (String change : files) {
+            String path = change.split(" ")[1];
+            assertTrue(change.startsWith("changed ") || listed.contains(path) || path.startsWith("var/lib/dpkg/info/less."),
+                    change + " is neither the package's nor dpkg's record of it: " + files);
+        }
+        assertTrue(files.containsAll(List.of("added usr/bin/less", "added usr/share/man/man1/less.1.gz",
+                "added var/lib/dpkg/info/less.list", "added var/lib/dpkg/info/less.md5sums")), files.toString());
+        assertEquals(List.of("changed etc/alternatives/pager [target]", "changed etc/alternatives/pager.1.gz [target]",
+                "changed var/lib/dpkg/alternatives/pager [content]", "changed var/lib/dpkg/status [content]"),
+                files.stream().filter(change -> !change.startsWith("added ")).toList(),
+                "dpkg's status, and the pager alternative less's postinst registers; nothing removed");
         env.assertNothingLeftBehind(site);
     }
 
