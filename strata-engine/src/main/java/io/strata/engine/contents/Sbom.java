@@ -40,6 +40,8 @@ public final class Sbom {
     public static String json(String image, Map<String, InstalledPackage> packages, PackageFormat format, String distribution) {
         Bom bom = new Bom();
         Metadata metadata = new Metadata();
+        // The library stamps the time of construction; the same packages must give the same bytes (the label's digest).
+        metadata.setTimestamp(null);
         Component subject = new Component();
         subject.setType(Component.Type.CONTAINER);
         subject.setName(image);
