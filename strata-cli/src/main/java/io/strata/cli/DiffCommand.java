@@ -112,7 +112,7 @@ final class DiffCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == OutputFormat.json ? ImpactJson.json(json(changes)) : text(changes));
         out.flush();
-        boolean differ = changes.files().count() > 0 || changes.packages() != null && !changes.packages().summary().equals("+0 -0 ~0 pkgs");
+        boolean differ = changes.files().count() > 0 || changes.packages() != null && !changes.packages().isEmpty();
         return exitCode && differ ? 1 : 0;
     }
 
