@@ -205,7 +205,7 @@ final class InventoryLoader {
             } catch (YAMLException e) {
                 problem = InventoryYaml.problem(file.path(), e, mapping.getStartMark());
             }
-        } else if (problem == null && composed.root() != null) {
+        } else if (problem == null && composed.root() != null && !InventoryYaml.isNull(composed.root())) {
             problem = InventoryYaml.problem(file.path(), composed.root().getStartMark(),
                     "the top level is not a mapping of variable names to values");
         }

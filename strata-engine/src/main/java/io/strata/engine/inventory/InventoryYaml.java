@@ -93,6 +93,14 @@ final class InventoryYaml {
         return constructor.construct(node);
     }
 
+    /**
+     * Whether a node is YAML's null: an empty value, or a document of comments only after its
+     * {@code ---}, which Ansible reads as no variables.
+     */
+    static boolean isNull(Node node) {
+        return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
+    }
+
     /** The location of a node's start. */
     static SourceLocation location(String file, Mark mark) {
         return mark == null ? SourceLocation.of(file) : new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);

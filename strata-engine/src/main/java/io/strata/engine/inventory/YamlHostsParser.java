@@ -7,7 +7,6 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /** Ansible's YAML hosts format: groups mapping to {@code hosts:}, {@code vars:} and {@code children:}. */
 final class YamlHostsParser {
@@ -36,7 +35,7 @@ final class YamlHostsParser {
         }
         for (NodeTuple tuple : mapping.getValue()) {
             Node value = tuple.getValueNode();
-            boolean group = isNull(value) || value instanceof MappingNode groupMapping
+            boolean group = InventoryYaml.isNull(value) || value instanceof MappingNode groupMapping
                     && groupMapping.getValue().stream().allMatch(entry -> entry.getKeyNode() instanceof ScalarNode key
                             && GROUP_KEYS.contains(key.getValue()));
             if (!group) {
@@ -56,7 +55,7 @@ final class YamlHostsParser {
 
     private void group(String group, Node node) {
         sink.declare(group);
-        if (isNull(node)) {
+        if (InventoryYaml.isNull(node)) {
             return;
         }
         if (!(node instanceof MappingNode mapping)) {
@@ -65,7 +64,7 @@ final class YamlHostsParser {
         }
         for (NodeTuple tuple : mapping.getValue()) {
             Node value = tuple.getValueNode();
-            if (isNull(value)) {
+            if (InventoryYaml.isNull(value)) {
                 continue;
             }
             if (!(value instanceof MappingNode entries)) {
@@ -97,7 +96,7 @@ final class YamlHostsParser {
             Node vars = tuple.getValueNode();
             Map<String, InventoryYaml.Entry> entries = vars instanceof MappingNode mapping
                     ? yaml.entries(file, mapping) : Map.of();
-            if (!isNull(vars) && !(vars instanceof MappingNode)) {
+            if (!InventoryYaml.isNull(vars) && !(vars instanceof MappingNode)) {
                 problem(vars, "the variables of host '" + name(tuple) + "' are not a mapping");
             }
             for (String host : HostRanges.expand(name(tuple))) {
@@ -109,10 +108,6 @@ final class YamlHostsParser {
 
     private static String name(NodeTuple tuple) {
         return tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(tuple.getKeyNode());
-    }
-
-    private static boolean isNull(Node node) {
-        return node instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
     }
 
     private void problem(Node node, String message) {

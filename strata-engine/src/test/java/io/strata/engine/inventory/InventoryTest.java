@@ -155,6 +155,23 @@ class InventoryTest {
     }
 
     @Test
+    void aVarsFileOfCommentsOnlyDefinesNothingButAListIsAProblem() throws IOException {
+        // As stackhpc/ansible-slurm-appliance's group_vars/all/hpctests.yml: '---', then comments.
+        write("inv/group_vars/all/hpctests.yml", "---\n# See the role's README\n\n# hpctests_user:\n");
+        write("inv/group_vars/all/notes.yml", "# nothing yet\n");
+        write("inv/group_vars/all/main.yml", "site: clusterA\n");
+        write("inv/group_vars/Compute.yml", "---\n- not\n- variables\n");
+        write("inv/hosts", "[Compute]\nnode1\n");
+        Inventory inventory = load();
+
+        List<Problem> problems = inventory.problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("inv/group_vars/Compute.yml", problems.get(0).location().file());
+        assertEquals(2, problems.get(0).location().line());
+        assertEquals(Set.of("site"), inventory.variablesFor(List.of("UAN")).keySet());
+    }
+
+    @Test
     void vaultValuesAreKeptAsCiphertext() throws IOException {
         write("inv/group_vars/all/vault.yml", "$ANSIBLE_VAULT;1.1;AES256\n6162636465\n");
         write("inv/group_vars/all/main.yml", """
