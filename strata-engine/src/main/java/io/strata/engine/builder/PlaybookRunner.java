@@ -50,7 +50,8 @@ final class PlaybookRunner {
         SourceTree tree = site.repoTree(node.id());
         Path repoDir = SourceDirs.of(tree, attempt.work.resolve("src"));
         Path inventoryTree = inventoryTree(attempt);
-        Path inventoryDir = inventoryTree == null || site.inventoryDir().isEmpty() ? inventoryTree : inventoryTree.resolve(site.inventoryDir());
+        List<Path> inventoryDirs = inventoryTree == null ? List.of()
+                : site.inventoryDirs().stream().map(dir -> dir.isEmpty() ? inventoryTree : inventoryTree.resolve(dir)).toList();
         Path inventory = attempt.work.resolve(BuildInventory.FILE);
         String address = connection == Connection.CHROOT ? attempt.rootfs().toString() : container;
         Path trace = attempt.work.resolve("trace");
@@ -62,7 +63,7 @@ final class PlaybookRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PlaybookCommand play = new PlaybookCommand(playbook, inventoryDir, inventory, connection, attempt.work.resolve("tmp"),
+        PlaybookCommand play = new PlaybookCommand(playbook, inventoryDirs, inventory, connection, attempt.work.resolve("tmp"),
                 options.settings().pythonInterpreter());
         List<String> argv = audited == null ? play.argv() : ReadTrace.command(trace, play.argv());
         Command command = connection == Connection.CHROOT
@@ -92,7 +93,7 @@ final class PlaybookRunner {
 
     /** The folder of the tree the site's inventory is read from, written out for the run; null without an inventory. */
     private Path inventoryTree(NodeAttempt attempt) {
-        if (site.config().inventory() == null || site.config().inventory().path() == null) {
+        if (site.config().inventory() == null || site.config().inventory().paths().isEmpty()) {
             return null;
         }
         if (site.inventoryRepo() != null) {

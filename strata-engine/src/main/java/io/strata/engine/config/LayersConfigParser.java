@@ -147,14 +147,39 @@ public final class LayersConfigParser {
             return null;
         }
         Map<String, Node> keys = keyed(mapping);
-        String path = string(keys.get("path"), "path", true, "name the inventory directory, e.g. path: 'cluster-inventory'");
+        List<String> paths = inventoryPaths(keys.get("path"));
         String name = string(keys.get("cluster_name"), "cluster_name", false, "");
         String shortName = string(keys.get("cluster_name_short"), "cluster_name_short", false, "");
-        if (path == null && !keys.containsKey("path")) {
+        if (!keys.containsKey("path")) {
             problems.add(new Problem(YamlNodes.location(file, node), "path", "the inventory has no path",
                     "add path: 'cluster-inventory' (a directory, or the inventory repository's name)"));
         }
-        return new InventorySettings(path, name, shortName, YamlNodes.location(file, node));
+        return new InventorySettings(paths, name, shortName, YamlNodes.location(file, node));
+    }
+
+    /** One inventory path, or a non-empty list of folders (Ansible's repeated -i). */
+    private List<String> inventoryPaths(Node node) {
+        String hint = "name the inventory directory, e.g. path: 'cluster-inventory', or list folders read in order,"
+                + " e.g. path: ['environments/common/inventory', 'environments/site/inventory']";
+        if (!(node instanceof SequenceNode sequence)) {
+            String path = string(node, "path", true, hint);
+            return path == null ? List.of() : List.of(path);
+        }
+        if (sequence.getValue().isEmpty()) {
+            problems.add(new Problem(YamlNodes.location(file, node), "path", "must not be an empty list", hint));
+            return List.of();
+        }
+        List<String> paths = new ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            String path = string(item, "path", true, hint);
+            if (path != null && paths.contains(path)) {
+                problems.add(new Problem(YamlNodes.location(file, item), "path", "inventory folder '" + path
+                        + "' is listed twice", "list each folder once"));
+            } else if (path != null) {
+                paths.add(path);
+            }
+        }
+        return List.copyOf(paths);
     }
 
     @SuppressWarnings("unchecked")

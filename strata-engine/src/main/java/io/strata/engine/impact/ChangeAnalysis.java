@@ -344,12 +344,11 @@ final class ChangeAnalysis {
         if (!Objects.equals(change.repo(), repo) || paths.isEmpty()) {
             return false;
         }
-        if (repo != null || head.inventoryDir().isEmpty()) {
+        List<String> folders = Stream.concat(head.inventoryDirs().stream(), base.inventoryDirs().stream()).distinct().toList();
+        if (repo != null || folders.contains("")) {
             return true;
         }
-        String prefix = head.inventoryDir() + "/";
-        String basePrefix = base.inventoryDir() + "/";
-        return paths.stream().anyMatch(p -> p.startsWith(prefix) || p.startsWith(basePrefix));
+        return paths.stream().anyMatch(p -> folders.stream().anyMatch(folder -> p.startsWith(folder + "/")));
     }
 
     private InventoryDiff diffInventory() {

@@ -36,7 +36,7 @@ public final class Inventory implements InventoryView {
     private static final String UNGROUPED = "ungrouped";
     private static final int DEFAULT_PRIORITY = 1;
 
-    private final String dir;
+    private final List<String> dirs;
     private final DirectedAcyclicGraph<String, DefaultEdge> hierarchy = new DirectedAcyclicGraph<>(DefaultEdge.class);
     private final Map<String, Integer> depths = new HashMap<>();
     private final Map<String, Set<String>> hostGroups = new TreeMap<>();
@@ -50,14 +50,14 @@ public final class Inventory implements InventoryView {
     private final Set<String> parsedFiles;
     private final Memo<String, Set<String>> ancestors = new Memo<>();
 
-    Inventory(String dir, Set<String> groups, Map<String, Set<String>> children, Map<String, Set<String>> directGroups,
+    Inventory(List<String> dirs, Set<String> groups, Map<String, Set<String>> children, Map<String, Set<String>> directGroups,
             List<VarsSource> sources, List<Problem> problems, Set<String> files, Set<String> hostsFiles) {
-        this.dir = dir;
+        this.dirs = List.copyOf(dirs);
         List<Problem> allProblems = new ArrayList<>(problems);
         groups.forEach(hierarchy::addVertex);
         children.forEach((parent, kids) -> kids.forEach(child -> {
             if (!addChild(parent, child)) {
-                allProblems.add(new Problem(SourceLocation.of(dir), child, "group '" + child
+                allProblems.add(new Problem(SourceLocation.of(String.join(", ", dirs)), child, "group '" + child
                         + "' cannot be a child of '" + parent + "': that makes a cycle",
                         "remove '" + child + "' from the children of '" + parent + "'"));
             }
@@ -127,15 +127,18 @@ public final class Inventory implements InventoryView {
      * @param dir the repository-relative inventory directory ("" for the root)
      */
     public static Inventory load(SourceTree tree, String dir) {
-        return load(tree, dir, new ParsedVarsFiles());
+        return load(tree, List.of(dir), new ParsedVarsFiles());
     }
 
     /**
-     * Reads the inventory in a directory of a tree, as {@link #load(SourceTree, String)}, taking
-     * the vars files that another load (of another revision) parsed already from {@code parsed}.
+     * Reads the inventory in some directories of a tree, in order (as Ansible reads repeated
+     * {@code -i} sources: within one precedence level a later directory's value wins), as
+     * {@link #load(SourceTree, String)} does one, taking the vars files that another load (of
+     * another revision) parsed already from {@code parsed}.
      */
-    public static Inventory load(SourceTree tree, String dir, ParsedVarsFiles parsed) {
-        return InventoryLoader.load(tree, dir.isEmpty() ? "" : RepoPaths.normalize("", dir).orElse(dir), parsed);
+    public static Inventory load(SourceTree tree, List<String> dirs, ParsedVarsFiles parsed) {
+        return InventoryLoader.load(tree, dirs.stream().map(dir -> dir.isEmpty() ? "" : RepoPaths.normalize("", dir).orElse(dir))
+                .toList(), parsed);
     }
 
     /** The files that could not be read, each with file, line and a hint. */
@@ -262,8 +265,9 @@ public final class Inventory implements InventoryView {
         }
     }
 
-    String dir() {
-        return dir;
+    /** The inventory's directories, in the order they are read. */
+    List<String> dirs() {
+        return dirs;
     }
 
     Map<String, Set<String>> hostGroups() {

@@ -171,8 +171,7 @@ public final class InventoryDiff {
     private Set<String> changedInventoryPaths() {
         Set<String> paths = new TreeSet<>();
         for (String path : changedPaths) {
-            boolean inside = head.dir().isEmpty() || path.startsWith(head.dir() + "/");
-            if (head.files().contains(path) || inside && isInventoryPath(relative(path))) {
+            if (head.files().contains(path) || folderOf(path) != null && isInventoryPath(relative(path))) {
                 paths.add(path);
             }
         }
@@ -183,8 +182,21 @@ public final class InventoryDiff {
         return relative.startsWith("group_vars/") || relative.startsWith("host_vars/") || deletedFileOwner(relative) != null;
     }
 
+    /** A path relative to the inventory folder that holds it (the path itself when none does). */
     private String relative(String path) {
-        return head.dir().isEmpty() ? path : path.substring(Math.min(path.length(), head.dir().length() + 1));
+        String folder = folderOf(path);
+        return folder == null || folder.isEmpty() ? path : path.substring(folder.length() + 1);
+    }
+
+    /** The innermost of the head inventory's folders that holds a path; null when none does. */
+    private String folderOf(String path) {
+        String found = null;
+        for (String dir : head.dirs()) {
+            if ((dir.isEmpty() || path.startsWith(dir + "/")) && (found == null || dir.length() > found.length())) {
+                found = dir;
+            }
+        }
+        return found;
     }
 
     /** The opaque sources, of either side, whose content or presence differs between the sides. */

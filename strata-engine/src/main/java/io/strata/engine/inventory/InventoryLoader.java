@@ -24,8 +24,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 
 /**
- * Reads an inventory directory once: hosts files (YAML or INI), group_vars and host_vars. Collects
- * groups, hosts, variable sources and problems; never throws on bad content.
+ * Reads an inventory once: the hosts files (YAML or INI), group_vars and host_vars of each of its
+ * folders, in order. Collects groups, hosts, variable sources and problems; never throws on bad
+ * content.
  */
 final class InventoryLoader {
 
@@ -49,7 +50,7 @@ final class InventoryLoader {
             InventoryLoader::compareSegments);
 
     private final SourceTree tree;
-    private final String dir;
+    private final List<String> dirs;
     private final ParsedVarsFiles parsed;
     private final InventoryYaml yaml = new InventoryYaml();
     private final Set<String> groups = new TreeSet<>(List.of("all", "ungrouped"));
@@ -62,22 +63,46 @@ final class InventoryLoader {
     private final Set<String> opaqueHostsFiles = new LinkedHashSet<>();
     private final Set<String> hostsFiles = new TreeSet<>();
 
-    private InventoryLoader(SourceTree tree, String dir, ParsedVarsFiles parsed) {
+    private InventoryLoader(SourceTree tree, List<String> dirs, ParsedVarsFiles parsed) {
         this.tree = tree;
-        this.dir = dir;
+        this.dirs = dirs;
         this.parsed = parsed;
     }
 
-    /** Reads the inventory in {@code dir} ("" for the root), taking vars files already parsed from {@code parsed}. */
-    static Inventory load(SourceTree tree, String dir, ParsedVarsFiles parsed) {
-        InventoryLoader loader = new InventoryLoader(tree, dir, parsed);
+    /**
+     * Reads the inventory in {@code dirs} ("" for the root), in order, taking vars files already
+     * parsed from {@code parsed}.
+     */
+    static Inventory load(SourceTree tree, List<String> dirs, ParsedVarsFiles parsed) {
+        InventoryLoader loader = new InventoryLoader(tree, dirs, parsed);
         loader.readAll();
         return loader.build();
     }
 
+    /**
+     * Reads every folder's hosts files, then their group_vars and host_vars, each pass in the
+     * folders' order: within one precedence level, a later folder's value wins, as with Ansible's
+     * repeated {@code -i}.
+     */
     private void readAll() {
-        Map<String, List<VarsFile>> groupVars = new TreeMap<>();
-        Map<String, List<VarsFile>> hostVars = new TreeMap<>();
+        List<Map<String, List<VarsFile>>> groupVars = new ArrayList<>();
+        List<Map<String, List<VarsFile>>> hostVars = new ArrayList<>();
+        for (String dir : dirs) {
+            Map<String, List<VarsFile>> groups = new TreeMap<>();
+            Map<String, List<VarsFile>> hosts = new TreeMap<>();
+            readFolder(dir, groups, hosts);
+            groupVars.add(groups);
+            hostVars.add(hosts);
+        }
+        inline.forEach((key, variables) -> sources.add(new VarsSource(key.get(0), Scope.valueOf(key.get(1)), key.get(2),
+                Collections.unmodifiableMap(variables), null, null)));
+        opaqueHostsFiles.forEach(file -> sources.add(opaque(file, Scope.ANYWHERE, "", "unreadable as an inventory")));
+        groupVars.forEach(byOwner -> readVarsFiles(byOwner, Scope.GROUP_VARS));
+        hostVars.forEach(byOwner -> readVarsFiles(byOwner, Scope.HOST));
+    }
+
+    /** Reads one folder's hosts files and collects its vars files. */
+    private void readFolder(String dir, Map<String, List<VarsFile>> groupVars, Map<String, List<VarsFile>> hostVars) {
         String prefix = dir.isEmpty() ? "" : dir + "/";
         for (String path : dir.isEmpty() ? tree.files() : tree.filesUnder(dir)) {
             String relative = path.substring(prefix.length());
@@ -92,15 +117,10 @@ final class InventoryLoader {
                 readHostsFile(path);
             }
         }
-        inline.forEach((key, variables) -> sources.add(new VarsSource(key.get(0), Scope.valueOf(key.get(1)), key.get(2),
-                Collections.unmodifiableMap(variables), null, null)));
-        opaqueHostsFiles.forEach(file -> sources.add(opaque(file, Scope.ANYWHERE, "", "unreadable as an inventory")));
-        readVarsFiles(groupVars, Scope.GROUP_VARS);
-        readVarsFiles(hostVars, Scope.HOST);
     }
 
     private Inventory build() {
-        return new Inventory(dir, groups, children, hostGroups, sources, problems, files, hostsFiles);
+        return new Inventory(dirs, groups, children, hostGroups, sources, problems, files, hostsFiles);
     }
 
     /** Whether a top-level file of the inventory directory may be a hosts file. */

@@ -60,8 +60,8 @@ public final class RepoCheckouts {
             }
         });
         Set<String> used = new TreeSet<>(layerRepos);
-        if (config.inventory() != null && config.inventory().path() != null) {
-            used.add(config.inventory().path());
+        if (config.inventory() != null && config.inventory().repoName() != null) {
+            used.add(config.inventory().repoName());
         }
         List<Problem> problems = new ArrayList<>();
         for (String name : names) {

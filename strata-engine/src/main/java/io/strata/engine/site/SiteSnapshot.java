@@ -34,7 +34,7 @@ public final class SiteSnapshot {
     private final LayersConfig config;
     private final LayerGraph graph;
     private final SourceTree inventoryTree;
-    private final String inventoryDir;
+    private final List<String> inventoryDirs;
     private final String inventoryRepo;
     private final Inventory inventory;
 
@@ -43,20 +43,21 @@ public final class SiteSnapshot {
         this.config = config;
         this.graph = graph;
         InventorySettings settings = config.inventory();
-        if (settings == null || settings.path() == null) {
+        if (settings == null || settings.paths().isEmpty()) {
             inventoryRepo = null;
             inventoryTree = EmptySourceTree.INSTANCE;
-            inventoryDir = "";
-        } else if (trees.repos().containsKey(settings.path())) {
-            inventoryRepo = settings.path();
-            inventoryTree = trees.repos().get(settings.path());
-            inventoryDir = "";
+            inventoryDirs = List.of("");
+        } else if (settings.repoName() != null && trees.repos().containsKey(settings.repoName())) {
+            inventoryRepo = settings.repoName();
+            inventoryTree = trees.repos().get(inventoryRepo);
+            inventoryDirs = List.of("");
         } else {
             inventoryRepo = null;
             inventoryTree = trees.main();
-            inventoryDir = io.strata.engine.source.RepoPaths.normalize("", settings.path()).orElse(settings.path());
+            inventoryDirs = settings.paths().stream()
+                    .map(path -> io.strata.engine.source.RepoPaths.normalize("", path).orElse(path)).toList();
         }
-        this.inventory = Inventory.load(inventoryTree, inventoryDir, varsFiles);
+        this.inventory = Inventory.load(inventoryTree, inventoryDirs, varsFiles);
     }
 
     /**
@@ -107,9 +108,12 @@ public final class SiteSnapshot {
         return inventoryRepo;
     }
 
-    /** The inventory's folder in its repository ("" for a whole repository). */
-    public String inventoryDir() {
-        return inventoryDir;
+    /**
+     * The inventory's folders in its repository, in the order Ansible reads them ("" for a whole
+     * repository); one unless the layers file lists several.
+     */
+    public List<String> inventoryDirs() {
+        return inventoryDirs;
     }
 
     /** The tree a node's playbook and roles are read from. */
@@ -157,10 +161,16 @@ public final class SiteSnapshot {
             }
         }
         InventorySettings settings = config.inventory();
-        if (settings != null && settings.path() != null && inventoryRepo == null
-                && !inventoryDir.isEmpty() && !inventoryTree.isDirectory(inventoryDir)) {
-            problems.add(new Problem(settings.location(), "path", "inventory folder '" + settings.path() + "' does not exist",
-                    "create it, correct the path, or map the inventory repository '" + settings.path() + "' to its checkout"));
+        if (settings != null && inventoryRepo == null) {
+            for (int i = 0; i < settings.paths().size(); i++) {
+                String dir = inventoryDirs.get(i);
+                if (!dir.isEmpty() && !inventoryTree.isDirectory(dir)) {
+                    String path = settings.paths().get(i);
+                    problems.add(new Problem(settings.location(), "path", "inventory folder '" + path + "' does not exist",
+                            settings.repoName() == null ? "create it or correct the path (relative to the layers file)"
+                                    : "create it, correct the path, or map the inventory repository '" + path + "' to its checkout"));
+                }
+            }
         }
         problems.addAll(inventory.problems());
         return problems;

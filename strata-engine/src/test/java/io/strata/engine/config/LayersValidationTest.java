@@ -111,6 +111,27 @@ class LayersValidationTest {
     }
 
     @Test
+    void anInventoryPathMayListFoldersReadInOrderButNotNoneOrOneTwice() {
+        String two = SEED.replace("path: 'cluster-inventory'", "path: ['environments/common/inventory', 'environments/site/inventory']");
+        InventorySettings inventory = graph(two).config().inventory();
+        assertEquals(List.of("environments/common/inventory", "environments/site/inventory"), inventory.paths());
+        assertEquals(null, inventory.repoName());
+        assertEquals("cluster-inventory", graph(SEED).config().inventory().repoName());
+
+        String none = SEED.replace("path: 'cluster-inventory'", "path: []");
+        Problem empty = only(none);
+        assertEquals(lineOf(none, "path: []"), empty.location().line());
+        assertTrue(empty.message().contains("must not be an empty list"), empty.format());
+
+        String twice = SEED.replace("path: 'cluster-inventory'", "path: ['inv', 'site', 'inv']");
+        Problem repeated = only(twice);
+        assertTrue(repeated.message().contains("'inv' is listed twice"), repeated.format());
+
+        Problem nested = only(SEED.replace("path: 'cluster-inventory'", "path: ['inv', [site]]"));
+        assertTrue(nested.message().contains("must be a single value, not a list"), nested.format());
+    }
+
+    @Test
     void cycleIsPrintedWithItsPath() {
         Problem cycle = only("""
                 a:

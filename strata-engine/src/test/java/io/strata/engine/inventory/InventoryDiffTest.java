@@ -73,8 +73,8 @@ class InventoryDiffTest {
     void aVarsFileUnchangedBetweenRevisionsIsParsedOnce() throws IOException {
         write(head, "inv/group_vars/Compute.yml", "slurm_partition: debug\n");
         ParsedVarsFiles parsed = new ParsedVarsFiles();
-        Inventory before = Inventory.load(DirectorySourceTree.of(base), "inv", parsed);
-        Inventory after = Inventory.load(DirectorySourceTree.of(head), "inv", parsed);
+        Inventory before = Inventory.load(DirectorySourceTree.of(base), List.of("inv"), parsed);
+        Inventory after = Inventory.load(DirectorySourceTree.of(head), List.of("inv"), parsed);
         Map<String, Inventory.Placed> was = before.effective(List.of("Compute"));
         Map<String, Inventory.Placed> is = after.effective(List.of("Compute"));
         assertSame(was.get("port").source(), is.get("port").source(), "group_vars/all.yml read once");

@@ -15,14 +15,20 @@ import java.util.Map;
  * local temporary folder inside the build's folder, so an aborted run leaves nothing behind.
  *
  * @param playbook the playbook, relative to the working directory
- * @param siteInventory the site's inventory folder, or null when the site has none
+ * @param siteInventories the site's inventory folders in the order Ansible reads them (none when
+ *     the site has no inventory)
  * @param buildInventory the per-build inventory file
  * @param connection how the container is reached
  * @param localTemp the folder for Ansible's local temporary files
  * @param pythonInterpreter the interpreter in the image
  */
-public record PlaybookCommand(String playbook, Path siteInventory, Path buildInventory, Connection connection,
+public record PlaybookCommand(String playbook, List<Path> siteInventories, Path buildInventory, Connection connection,
         Path localTemp, String pythonInterpreter) {
+
+    /** Copies the folders. */
+    public PlaybookCommand {
+        siteInventories = List.copyOf(siteInventories);
+    }
 
     /** The interpreter of Debian and EL images. */
     public static final String DEFAULT_PYTHON = "/usr/bin/python3";
@@ -30,9 +36,9 @@ public record PlaybookCommand(String playbook, Path siteInventory, Path buildInv
     /** The argument vector. */
     public List<String> argv() {
         List<String> argv = new ArrayList<>(List.of("ansible-playbook"));
-        if (siteInventory != null) {
+        for (Path folder : siteInventories) {
             argv.add("-i");
-            argv.add(siteInventory.toString());
+            argv.add(folder.toString());
         }
         argv.add("-i");
         argv.add(buildInventory.toString());

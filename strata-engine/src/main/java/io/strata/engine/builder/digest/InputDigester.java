@@ -158,7 +158,9 @@ public final class InputDigester {
         for (Problem problem : inventory.problems()) {
             unreadable.add(problem.location().file());
         }
-        for (String path : tree.filesUnder(site.inventoryDir())) {
+        Set<String> files = new TreeSet<>();
+        site.inventoryDirs().forEach(dir -> files.addAll(tree.filesUnder(dir)));
+        for (String path : files) {
             byte[] bytes = tree.read(path).orElse(new byte[0]);
             boolean vault = new String(bytes, 0, Math.min(bytes.length, 14), StandardCharsets.UTF_8).equals("$ANSIBLE_VAULT");
             if (all || vault || unreadable.contains(path)) {

@@ -16,7 +16,7 @@ class PlaybookCommandTest {
 
     @Test
     void theSiteInventoryComesFirstThenTheBuildInventoryLimitedToTheContainer() {
-        PlaybookCommand play = new PlaybookCommand("slurm.yml", Path.of("/site/cluster-inventory"), Path.of("/w/strata-build.yml"),
+        PlaybookCommand play = new PlaybookCommand("slurm.yml", List.of(Path.of("/site/cluster-inventory")), Path.of("/w/strata-build.yml"),
                 Connection.CHROOT, Path.of("/w/tmp"), "/usr/bin/python3");
         assertEquals(List.of("ansible-playbook", "-i", "/site/cluster-inventory", "-i", "/w/strata-build.yml", "--limit",
                 "strata-build", "-c", "community.general.chroot", "slurm.yml"), play.argv());
@@ -25,9 +25,13 @@ class PlaybookCommandTest {
         assertEquals("/w/tmp", env.get("ANSIBLE_LOCAL_TEMP"));
         assertEquals("/usr/bin/python3", env.get("ANSIBLE_PYTHON_INTERPRETER"));
         assertEquals("False", env.get("ANSIBLE_RETRY_FILES_ENABLED"));
-        PlaybookCommand noInventory = new PlaybookCommand("pb.yml", null, Path.of("/w/i.yml"), Connection.BUILDAH, Path.of("/w/tmp"), "/usr/bin/python3");
+        PlaybookCommand noInventory = new PlaybookCommand("pb.yml", List.of(), Path.of("/w/i.yml"), Connection.BUILDAH, Path.of("/w/tmp"), "/usr/bin/python3");
         assertEquals(List.of("ansible-playbook", "-i", "/w/i.yml", "--limit", "strata-build", "-c", "containers.podman.buildah", "pb.yml"),
                 noInventory.argv());
+        PlaybookCommand twoFolders = new PlaybookCommand("pb.yml", List.of(Path.of("/s/common/inventory"), Path.of("/s/site/inventory")),
+                Path.of("/w/i.yml"), Connection.CHROOT, Path.of("/w/tmp"), "/usr/bin/python3");
+        assertEquals(List.of("ansible-playbook", "-i", "/s/common/inventory", "-i", "/s/site/inventory", "-i", "/w/i.yml", "--limit",
+                "strata-build", "-c", "community.general.chroot", "pb.yml"), twoFolders.argv());
     }
 
     @Test
