@@ -176,7 +176,11 @@ final class ModuleFileReader {
             case "first_found" -> facts.refs.add(new FileUse(subdir == null ? "files" : subdir,
                     call.arguments().stream().map(argument -> PathSpec.of(argument, false)).toList(),
                     readAs == null ? ReadAs.PLAIN : readAs, "first_found"));
-            case "pipe", "lines" -> facts.controllerCommands.add("lookup('" + plugin + "')");
+            case "pipe", "lines" -> {
+                if (call.arguments().isEmpty() || !call.arguments().stream().allMatch(ControllerCommand::readsNoRepositoryFile)) {
+                    facts.controllerCommands.add("lookup('" + plugin + "')");
+                }
+            }
             case "csvfile", "ini" -> call.arguments().forEach(argument -> {
                 for (String word : FreeFormArgs.words(argument)) {
                     if (word.startsWith("file=")) {

@@ -98,6 +98,25 @@ class AnsibleConstructsTest extends SeededSiteTest {
     }
 
     @Test
+    void aControllerCommandThatReadsNoFileLeavesTheNodeAloneAndOneThatMayStillCounts() {
+        site.write("notes/anything.txt", "one\n");
+        // As stackhpc/ansible-slurm-appliance's opensearch role: a timestamp in a file name.
+        site.write("uan.yml", "- hosts: UAN\n  roles: [uan]\n  tasks:\n"
+                + "    - ansible.builtin.debug: {msg: \"data-{{ lookup('pipe', 'date --iso-8601=minutes') }}.tar.gz\"}\n"
+                + "    - ansible.builtin.debug: {msg: \"{{ lookup('ansible.builtin.pipe', 'date +%Y%m%d', 'hostname -s') }}\"}\n");
+        assertNothing(change("timestamps", () -> site.edit("notes/anything.txt", "one", "two")));
+        for (String command : new String[] {"date -r notes/anything.txt", "date --ref=notes/anything.txt", "date +%s $(cat notes/anything.txt)",
+            "git log -1", "date {{ fmt }}"}) {
+            site.write("uan.yml", "- hosts: UAN\n  roles: [uan]\n  tasks:\n"
+                    + "    - ansible.builtin.debug: {msg: \"{{ lookup('pipe', '" + command + "') }}\"}\n");
+            ImpactResult result = change("command " + command, () -> site.edit("notes/anything.txt", "two", "three"));
+            assertRebuild(result, Map.of("uan/uan", true, "slurm/uan", false));
+            assertEquals("dynamic", reasons(result, "uan/uan").get(0).kind(), command);
+            site.edit("notes/anything.txt", "three", "two");
+        }
+    }
+
+    @Test
     void aCommandRunOnTheImageOrADelegatedModuleThatIsNotACommandReadsNothingOfTheSite() {
         site.write("notes/anything.txt", "one\n");
         site.write("uan.yml", """
