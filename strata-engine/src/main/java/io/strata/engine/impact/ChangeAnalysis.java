@@ -2,6 +2,7 @@ package io.strata.engine.impact;
 
 import io.strata.engine.ansible.AnalysisCache;
 import io.strata.engine.ansible.AnalysisDepth;
+import io.strata.engine.ansible.AnsibleCfgSettings;
 import io.strata.engine.ansible.Closure;
 import io.strata.engine.ansible.ExternalDependency;
 import io.strata.engine.ansible.Input;
@@ -71,7 +72,7 @@ final class ChangeAnalysis {
         this.base = base;
         this.head = head;
         this.change = change;
-        this.paths = change.paths();
+        this.paths = changedPaths(change);
         this.baseClosures = new NodeClosures(base, cache);
         this.headClosures = new NodeClosures(head, cache);
         this.inventoryDiff = inventoryTouched() ? diffInventory() : null;
@@ -192,7 +193,12 @@ final class ChangeAnalysis {
     }
 
     private void fileReasons(LayerNode node, List<Closure> closures, List<Reason> reasons) {
+        // A node without a playbook runs no Ansible: the configuration does not reach it.
+        boolean configChanged = node.playbook() != null && paths.contains(ANSIBLE_CFG);
         Set<String> matched = new TreeSet<>();
+        if (configChanged) {
+            matched.add(ANSIBLE_CFG);
+        }
         for (Closure closure : closures) {
             for (Reason reason : fileMatches.get(new Identity<>(closure), key -> matches(key.value()))) {
                 if (matched.add(reason.file())) {
@@ -200,7 +206,7 @@ final class ChangeAnalysis {
                 }
             }
         }
-        if (paths.contains(ANSIBLE_CFG)) {
+        if (configChanged) {
             reasons.add(new Reason("config", ANSIBLE_CFG, "the Ansible configuration of " + repoName(node.repo())
                     + " changes how " + node.playbook() + " runs"));
         }
@@ -337,6 +343,20 @@ final class ChangeAnalysis {
             }
         }
         return reached;
+    }
+
+    /**
+     * The paths the change touches, without {@code ansible.cfg} when both revisions hold the same
+     * settings in it (comments, blank lines or spacing changed): no run is configured otherwise.
+     */
+    private static Set<String> changedPaths(ChangeSet change) {
+        Set<String> paths = change.paths();
+        if (!paths.contains(ANSIBLE_CFG) || !change.precise() || !AnsibleCfgSettings.same(change.base(), change.head())) {
+            return paths;
+        }
+        Set<String> settingsChanged = new TreeSet<>(paths);
+        settingsChanged.remove(ANSIBLE_CFG);
+        return settingsChanged;
     }
 
     private boolean inventoryTouched() {

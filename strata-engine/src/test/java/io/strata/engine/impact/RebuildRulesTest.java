@@ -119,6 +119,23 @@ class RebuildRulesTest extends SeededSiteTest {
         assertRebuild(result, Map.of("uan/uan", true, "slurm/uan", false));
     }
 
+    @Test
+    void aSettingOfAnsibleCfgRebuildsEveryPlaybookNodeButNotTheRootAndACommentNothing() {
+        site.write("ansible.cfg", "[defaults]\nforks = 5\n");
+        String before = site.commit("ansible.cfg");
+        site.edit("ansible.cfg", "forks = 5", "forks = 5\n# tuned for the build hosts");
+        assertNothing(site.impact(before, site.commit("a comment")));
+        String commented = site.commit("nothing");
+        site.edit("ansible.cfg", "forks = 5", "forks = 5\ngathering = explicit");
+        ImpactResult result = site.impact(commented, site.commit("explicit facts"));
+        assertRebuild(result, Map.of("hsn/base", true, "compute/compute", true, "uan/uan", true, "slurm/compute", true,
+                "slurm/uan", true));
+        for (NodeImpact node : result.rebuild()) {
+            assertTrue(node.reasons().stream().allMatch(reason -> reason.file().equals("ansible.cfg")
+                    && !reason.detail().contains("null")), node.toString());
+        }
+    }
+
     // Rule 4: roles.
 
     @Test
