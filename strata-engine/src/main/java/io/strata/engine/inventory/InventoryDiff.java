@@ -150,8 +150,8 @@ public final class InventoryDiff {
     }
 
     /**
-     * The group a deleted inventory file belonged to: its group_vars group, "" for a top-level
-     * (hosts) file, null for a host_vars file or another file.
+     * The group a deleted inventory file belonged to: its group_vars group, "" for a hosts file
+     * (in the folder or a sub-folder), null for a host_vars file or another file.
      */
     private static String deletedFileOwner(String relative) {
         if (relative.startsWith("group_vars/")) {
@@ -159,7 +159,7 @@ public final class InventoryDiff {
             boolean single = !relative.substring("group_vars/".length()).contains("/");
             return single && first.matches(".+\\.(yml|yaml|json)") ? first.substring(0, first.lastIndexOf('.')) : first;
         }
-        return relative.contains("/") || !InventoryLoader.isHostsFileName(relative) ? null : "";
+        return InventoryLoader.isHostsFilePath(relative) ? "" : null;
     }
 
     private boolean hostsFileChanged() {

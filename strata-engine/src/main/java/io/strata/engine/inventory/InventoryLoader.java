@@ -106,14 +106,14 @@ final class InventoryLoader {
         String prefix = dir.isEmpty() ? "" : dir + "/";
         for (String path : dir.isEmpty() ? tree.files() : tree.filesUnder(dir)) {
             String relative = path.substring(prefix.length());
-            if (relative.startsWith("group_vars/") || relative.startsWith("host_vars/") || !relative.contains("/")) {
-                files.add(path);
-            }
             if (relative.startsWith("group_vars/")) {
+                files.add(path);
                 addVarsFile(path, relative.substring("group_vars/".length()), groupVars);
             } else if (relative.startsWith("host_vars/")) {
+                files.add(path);
                 addVarsFile(path, relative.substring("host_vars/".length()), hostVars);
-            } else if (!relative.contains("/") && isHostsFileName(relative)) {
+            } else if (isHostsFilePath(relative)) {
+                files.add(path);
                 readHostsFile(path);
             }
         }
@@ -123,7 +123,25 @@ final class InventoryLoader {
         return new Inventory(dirs, groups, children, hostGroups, sources, problems, files, hostsFiles);
     }
 
-    /** Whether a top-level file of the inventory directory may be a hosts file. */
+    /**
+     * Whether a file of an inventory folder (its path relative to the folder) may be a hosts file:
+     * Ansible reads the folder's files and, recursively, its sub-folders' files as inventory
+     * sources, except below {@code group_vars}, {@code host_vars}, {@code vars_plugins} and
+     * hidden folders (its {@code IGNORED_ALWAYS}). A sub-folder's own group_vars are not read:
+     * Ansible loads group_vars beside the folder it was given only.
+     */
+    static boolean isHostsFilePath(String relative) {
+        String[] segments = relative.split("/");
+        for (int i = 0; i < segments.length - 1; i++) {
+            String folder = segments[i];
+            if (folder.startsWith(".") || folder.equals("group_vars") || folder.equals("host_vars") || folder.equals("vars_plugins")) {
+                return false;
+            }
+        }
+        return isHostsFileName(segments[segments.length - 1]);
+    }
+
+    /** Whether a file name may be a hosts file. */
     static boolean isHostsFileName(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return !lower.startsWith(".") && !lower.startsWith("readme") && !lower.equals("ansible.cfg") && !lower.endsWith("~")

@@ -67,6 +67,18 @@ class InventoryFoldersTest extends SeededSiteTest {
     }
 
     @Test
+    void aHostsFileInASubFolderCountsAsAnsibleReadsItEditedOrRemoved() {
+        site.write("site-inventory/prod/hosts", "[Tuned:children]\nCompute\n");
+        String nested = site.commit("a hosts file in a sub-folder");
+        assertRebuild(site.impact(base, nested), Map.of("compute/compute", true, "slurm/compute", true));
+        site.delete("site-inventory/prod/hosts");
+        ImpactResult removed = site.impact(nested, site.commit("removed again"));
+        assertRebuild(removed, Map.of("compute/compute", true, "slurm/compute", true));
+        assertTrue(reasons(removed, "compute/compute").get(0).detail().contains("[Compute, Fabric, HSN, Tuned, all] to"),
+                reasons(removed, "compute/compute").toString());
+    }
+
+    @Test
     void groupsOfEitherFolderAreKnownAndAMissingFolderIsNamed() {
         site.edit("layers.yaml", "groups: ['Compute'], pb: 'comp.yml'", "groups: ['Compute', 'Fabric'], pb: 'comp.yml'");
         SiteSnapshot snapshot = SiteSnapshot.load("layers.yaml", SiteTrees.single(DirectorySourceTree.of(dir)));

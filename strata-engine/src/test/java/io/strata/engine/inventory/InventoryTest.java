@@ -172,6 +172,24 @@ class InventoryTest {
     }
 
     @Test
+    void hostsFilesOfSubFoldersAreReadButNotTheirGroupVars() throws IOException {
+        // What ansible-inventory -i inv shows for this layout (checked with ansible-core 2.14).
+        write("inv/hosts", "[Compute]\nc001\n");
+        write("inv/prod/hosts", "[GPU]\ng001\n\n[Compute:children]\nGPU\n");
+        write("inv/prod/group_vars/GPU.yml", "prod_only: 2\n");
+        write("inv/group_vars/Compute.yml", "x: 1\n");
+        write("inv/group_vars/GPU.yml", "z: 3\n");
+        write("inv/.hidden/hosts", "[Hidden]\nh001\n");
+        write("inv/vars_plugins/hosts", "[NotHosts]\nn001\n");
+        Inventory inventory = load();
+
+        assertEquals(List.of(), inventory.problems());
+        assertEquals(Set.of("all", "ungrouped", "Compute", "GPU"), inventory.groupNames());
+        assertEquals(Set.of("c001", "g001"), inventory.hostsOf("Compute"));
+        assertEquals(Set.of("x", "z"), inventory.variablesFor(List.of("GPU")).keySet());
+    }
+
+    @Test
     void vaultValuesAreKeptAsCiphertext() throws IOException {
         write("inv/group_vars/all/vault.yml", "$ANSIBLE_VAULT;1.1;AES256\n6162636465\n");
         write("inv/group_vars/all/main.yml", """
