@@ -35,6 +35,7 @@ public final class Inventory implements InventoryView {
     private static final String ALL = "all";
     private static final String UNGROUPED = "ungrouped";
     private static final int DEFAULT_PRIORITY = 1;
+    private static final String GROUP_PRIORITY = "ansible_group_priority";
 
     private final List<String> dirs;
     private final DirectedAcyclicGraph<String, DefaultEdge> hierarchy = new DirectedAcyclicGraph<>(DefaultEdge.class);
@@ -210,20 +211,58 @@ public final class Inventory implements InventoryView {
 
     /**
      * The effective definitions by name, each with its source, in Ansible's default
-     * {@code VARIABLE_PRECEDENCE}: the hosts files' group variables of every visible group, then
-     * the group_vars files of every visible group, each pass in group order.
+     * {@code VARIABLE_PRECEDENCE}: the hosts files' group variables of every visible group in
+     * group order (a group's values from all folders merged, a later folder's winning); then
+     * {@code group_vars/all} of each folder in order; then each folder's group_vars of the other
+     * visible groups, folder after folder, each in group order (Ansible combines its vars plugin's
+     * results per inventory source, so a later folder's value wins over any group of an earlier
+     * one).
      */
     Map<String, Placed> effective(Collection<String> containerGroups) {
         Map<String, Placed> variables = new TreeMap<>();
         List<String> order = precedence(containerGroups);
-        for (Scope scope : List.of(Scope.INVENTORY_GROUP, Scope.GROUP_VARS)) {
+        for (String group : order) {
+            place(group, Scope.INVENTORY_GROUP, null, variables);
+        }
+        for (String folder : dirs) {
+            place(ALL, Scope.GROUP_VARS, folder, variables);
+        }
+        for (String folder : dirs) {
             for (String group : order) {
-                groupSources.getOrDefault(group, List.of()).stream().filter(source -> source.scope() == scope)
-                        .forEach(source -> source.variables().forEach((name, definition) ->
-                                variables.put(name, new Placed(definition, source))));
+                if (!group.equals(ALL)) {
+                    place(group, Scope.GROUP_VARS, folder, variables);
+                }
             }
         }
         return variables;
+    }
+
+    /**
+     * Puts a group's definitions of one scope (and, when given, from one folder) over those already
+     * placed. A hosts file's {@code ansible_group_priority} sets the group's priority and is no
+     * variable, as in Ansible (in group_vars it is an ordinary variable).
+     */
+    private void place(String group, Scope scope, String folder, Map<String, Placed> variables) {
+        for (VarsSource source : groupSources.getOrDefault(group, List.of())) {
+            if (source.scope() == scope && (folder == null || folder.equals(folderOf(source.file())))) {
+                source.variables().forEach((name, definition) -> {
+                    if (scope != Scope.INVENTORY_GROUP || !name.equals(GROUP_PRIORITY)) {
+                        variables.put(name, new Placed(definition, source));
+                    }
+                });
+            }
+        }
+    }
+
+    /** The innermost of the inventory's folders that holds a file; null when none does. */
+    String folderOf(String file) {
+        String found = null;
+        for (String dir : dirs) {
+            if ((dir.isEmpty() || file.startsWith(dir + "/")) && (found == null || dir.length() > found.length())) {
+                found = dir;
+            }
+        }
+        return found;
     }
 
     /** The opaque sources that may define variables for a container in these groups. */
@@ -248,7 +287,7 @@ public final class Inventory implements InventoryView {
     private int priority(String group) {
         int priority = DEFAULT_PRIORITY;
         for (VarsSource source : groupSources.getOrDefault(group, List.of())) {
-            VariableDefinition definition = source.variables().get("ansible_group_priority");
+            VariableDefinition definition = source.variables().get(GROUP_PRIORITY);
             if (source.scope() == Scope.INVENTORY_GROUP && definition != null) {
                 priority = definition.value() instanceof Number number ? number.intValue()
                         : parseOr(String.valueOf(definition.value()), priority);

@@ -171,7 +171,7 @@ public final class InventoryDiff {
     private Set<String> changedInventoryPaths() {
         Set<String> paths = new TreeSet<>();
         for (String path : changedPaths) {
-            if (head.files().contains(path) || folderOf(path) != null && isInventoryPath(relative(path))) {
+            if (head.files().contains(path) || head.folderOf(path) != null && isInventoryPath(relative(path))) {
                 paths.add(path);
             }
         }
@@ -184,20 +184,10 @@ public final class InventoryDiff {
 
     /** A path relative to the inventory folder that holds it (the path itself when none does). */
     private String relative(String path) {
-        String folder = folderOf(path);
+        String folder = head.folderOf(path);
         return folder == null || folder.isEmpty() ? path : path.substring(folder.length() + 1);
     }
 
-    /** The innermost of the head inventory's folders that holds a path; null when none does. */
-    private String folderOf(String path) {
-        String found = null;
-        for (String dir : head.dirs()) {
-            if ((dir.isEmpty() || path.startsWith(dir + "/")) && (found == null || dir.length() > found.length())) {
-                found = dir;
-            }
-        }
-        return found;
-    }
 
     /** The opaque sources, of either side, whose content or presence differs between the sides. */
     private static List<VarsSource> changedFiles(List<VarsSource> before, List<VarsSource> after) {
