@@ -75,7 +75,11 @@ class InventoryAgainstAnsibleTest {
         assertEquals(ansibleView(dir, List.of("a", "b"), List.of("Compute")), new ObjectMapper().valueToTree(ours));
     }
 
-    /** A hosts file declaring every group, some children (only later groups: no cycle) and vars; some group_vars files. */
+    /**
+     * A hosts file declaring every group, some children (only later groups: no cycle) and vars;
+     * sometimes a sub-folder's hosts file with one more parent; group_vars as files, as folders of
+     * files read in name order, or both (the folder is read, not the file).
+     */
     private static void writeFolder(Path folder, int index, Random random) throws IOException {
         StringBuilder hosts = new StringBuilder();
         for (int group = 0; group < GROUPS; group++) {
@@ -106,19 +110,34 @@ class InventoryAgainstAnsibleTest {
             }
         }
         write(folder.resolve("hosts"), hosts.toString());
+        if (random.nextInt(3) == 0) {
+            int parent = random.nextInt(GROUPS - 1);
+            int child = parent + 1 + random.nextInt(GROUPS - parent - 1);
+            write(folder.resolve("site/hosts"), "[g" + child + "]\n\n[g" + parent + ":children]\ng" + child + "\n");
+        }
         for (int group = -1; group < GROUPS; group++) {
             String name = group < 0 ? "all" : "g" + group;
-            if (random.nextInt(3) > 0) {
-                StringBuilder vars = new StringBuilder();
-                for (int variable = 0; variable < 3; variable++) {
-                    if (random.nextBoolean()) {
-                        vars.append('v').append(variable).append(": ").append(random.nextBoolean()
-                                ? "gv-f" + index + "-" + name : String.valueOf(100 * index + group + 1)).append('\n');
-                    }
-                }
-                write(folder.resolve("group_vars").resolve(name + ".yml"), vars.length() == 0 ? "---\n" : vars.toString());
+            Path vars = folder.resolve("group_vars");
+            int layout = random.nextInt(6);
+            if (layout == 0 || layout == 1 || layout == 5) {
+                write(vars.resolve(name + ".yml"), groupVars(random, "gv-f" + index + "-" + name, 100 * index + group + 1));
+            }
+            if (layout >= 4) {
+                write(vars.resolve(name).resolve("10-first.yml"), groupVars(random, "dir1-f" + index + "-" + name, 1000 + group));
+                write(vars.resolve(name).resolve("20-second.yaml"), groupVars(random, "dir2-f" + index + "-" + name, 2000 + group));
             }
         }
+    }
+
+    /** Some of three variables, each a string or a number. */
+    private static String groupVars(Random random, String text, int number) {
+        StringBuilder vars = new StringBuilder();
+        for (int variable = 0; variable < 3; variable++) {
+            if (random.nextBoolean()) {
+                vars.append('v').append(variable).append(": ").append(random.nextBoolean() ? text : String.valueOf(number)).append('\n');
+            }
+        }
+        return vars.length() == 0 ? "---\n" : vars.toString();
     }
 
     private JsonNode ansibleView(Path site, List<String> folders, List<String> groups) throws IOException, InterruptedException {
