@@ -76,40 +76,53 @@ class InventoryAgainstAnsibleTest {
     }
 
     /**
-     * A hosts file declaring every group, some children (only later groups: no cycle) and vars;
+     * A hosts file, INI or YAML, declaring every group, some children (only later groups: no
+     * cycle) and vars;
      * sometimes a sub-folder's hosts file with one more parent; group_vars as files, as folders of
      * files read in name order, or both (the folder is read, not the file).
      */
     private static void writeFolder(Path folder, int index, Random random) throws IOException {
-        StringBuilder hosts = new StringBuilder();
+        List<StringBuilder> ini = new ArrayList<>();
+        StringBuilder yaml = new StringBuilder("all:\n  children:\n");
         for (int group = 0; group < GROUPS; group++) {
-            hosts.append("[g").append(group).append("]\n");
+            StringBuilder section = new StringBuilder("[g" + group + "]\n");
+            yaml.append("    g").append(group).append(":\n");
             if (random.nextInt(3) == 0) {
-                hosts.append("h").append(index).append(group).append('\n');
+                section.append('h').append(index).append(group).append('\n');
+                yaml.append("      hosts:\n        h").append(index).append(group).append(":\n");
             }
-        }
-        for (int group = 0; group < GROUPS - 1; group++) {
-            hosts.append("[g").append(group).append(":children]\n");
+            StringBuilder children = new StringBuilder();
             for (int child = group + 1; child < GROUPS; child++) {
                 if (random.nextInt(3) == 0) {
-                    hosts.append('g').append(child).append('\n');
+                    children.append('g').append(child).append('\n');
                 }
             }
-        }
-        for (int group = 0; group < GROUPS; group++) {
+            if (children.length() > 0) {
+                section.append("[g").append(group).append(":children]\n").append(children);
+                yaml.append("      children:\n").append(children.toString().replaceAll("(?m)^(g\\d+)$", "        $1:"));
+            }
             if (random.nextBoolean()) {
-                hosts.append("[g").append(group).append(":vars]\n");
+                StringBuilder vars = new StringBuilder();
                 for (int variable = 0; variable < 4; variable++) {
                     if (random.nextBoolean()) {
-                        hosts.append('v').append(variable).append("=inline-f").append(index).append("-g").append(group).append('\n');
+                        vars.append('v').append(variable).append("=inline-f").append(index).append("-g").append(group).append('\n');
                     }
                 }
                 if (random.nextInt(4) == 0) {
-                    hosts.append("ansible_group_priority=").append(1 + random.nextInt(3)).append('\n');
+                    vars.append("ansible_group_priority=").append(1 + random.nextInt(3)).append('\n');
+                }
+                if (vars.length() > 0) {
+                    section.append("[g").append(group).append(":vars]\n").append(vars);
+                    yaml.append("      vars:\n").append(vars.toString().replaceAll("(?m)^(\\w+)=(.*)$", "        $1: $2"));
                 }
             }
+            ini.add(section);
         }
-        write(folder.resolve("hosts"), hosts.toString());
+        if (random.nextBoolean()) {
+            write(folder.resolve("hosts"), String.join("\n", ini));
+        } else {
+            write(folder.resolve("hosts.yml"), yaml.toString());
+        }
         if (random.nextInt(3) == 0) {
             int parent = random.nextInt(GROUPS - 1);
             int child = parent + 1 + random.nextInt(GROUPS - parent - 1);
