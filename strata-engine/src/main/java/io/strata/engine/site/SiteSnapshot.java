@@ -164,7 +164,14 @@ public final class SiteSnapshot {
         if (settings != null && inventoryRepo == null) {
             for (int i = 0; i < settings.paths().size(); i++) {
                 String dir = inventoryDirs.get(i);
-                if (!dir.isEmpty() && !inventoryTree.isDirectory(dir)) {
+                if (!dir.isEmpty() && inventoryTree.isFile(dir)) {
+                    String path = settings.paths().get(i);
+                    String folder = dir.contains("/") ? dir.substring(0, dir.lastIndexOf('/')) : ".";
+                    problems.add(new Problem(settings.location(), "path", "inventory path '" + path + "' is a file; Strata reads"
+                            + " an inventory folder (its hosts files, group_vars and host_vars)", "give the folder, path: '" + folder
+                            + "', if its other files are no inventory sources Ansible would misread; else move the hosts file into"
+                            + " a folder of its own with its group_vars"));
+                } else if (!dir.isEmpty() && !inventoryTree.isDirectory(dir)) {
                     String path = settings.paths().get(i);
                     problems.add(new Problem(settings.location(), "path", "inventory folder '" + path + "' does not exist",
                             settings.repoName() == null ? "create it or correct the path (relative to the layers file)"
@@ -184,7 +191,7 @@ public final class SiteSnapshot {
      */
     public List<Problem> unknownGroups() {
         InventorySettings settings = config.inventory();
-        if (settings == null || settings.path() == null || !inventory.problems().isEmpty()) {
+        if (settings == null || settings.path() == null || !inventory.problems().isEmpty() || missingFolder()) {
             return List.of();
         }
         Set<String> known = inventory.groupNames();
@@ -199,6 +206,11 @@ public final class SiteSnapshot {
             }
         }
         return problems;
+    }
+
+    /** Whether an inventory folder of the main repository is missing (checkFiles names it; its groups are unknown). */
+    private boolean missingFolder() {
+        return inventoryRepo == null && inventoryDirs.stream().anyMatch(dir -> !dir.isEmpty() && !inventoryTree.isDirectory(dir));
     }
 
     private static String names(Set<String> names) {

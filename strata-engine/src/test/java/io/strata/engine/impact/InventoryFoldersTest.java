@@ -91,5 +91,14 @@ class InventoryFoldersTest extends SeededSiteTest {
         assertEquals(1, problems.size(), problems.toString());
         assertEquals("inventory folder 'site-inventry' does not exist", problems.get(0).message());
         assertEquals("layers.yaml", problems.get(0).location().file());
+
+        // As ansible.cfg's 'inventory = ./config/inventory' names a hosts file.
+        site.edit("layers.yaml", "'site-inventry'", "'site-inventory/groups'");
+        SiteSnapshot misnamed = SiteSnapshot.load("layers.yaml", SiteTrees.single(DirectorySourceTree.of(dir)));
+        List<Problem> file = misnamed.checkFiles();
+        assertEquals(1, file.size(), file.toString());
+        assertEquals(List.of(), misnamed.unknownGroups(), "no second error for the groups the unread folder defines");
+        assertTrue(file.get(0).message().startsWith("inventory path 'site-inventory/groups' is a file"), file.get(0).message());
+        assertTrue(file.get(0).hint().startsWith("give the folder, path: 'site-inventory'"), file.get(0).hint());
     }
 }
