@@ -304,11 +304,6 @@ public final class Inventory implements InventoryView {
         }
     }
 
-    /** The inventory's directories, in the order they are read. */
-    List<String> dirs() {
-        return dirs;
-    }
-
     Map<String, Set<String>> hostGroups() {
         return hostGroups;
     }
