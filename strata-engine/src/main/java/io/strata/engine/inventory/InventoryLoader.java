@@ -81,8 +81,7 @@ final class InventoryLoader {
 
     /**
      * Reads every folder's hosts files, then their group_vars and host_vars, each pass in the
-     * folders' order: within one precedence level, a later folder's value wins, as with Ansible's
-     * repeated {@code -i}.
+     * folders' order ({@link Inventory} applies Ansible's precedence to the sources).
      */
     private void readAll() {
         List<Map<String, List<VarsFile>>> groupVars = new ArrayList<>();

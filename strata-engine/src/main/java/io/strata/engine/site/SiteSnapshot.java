@@ -13,6 +13,7 @@ import io.strata.engine.inventory.Inventory;
 import io.strata.engine.inventory.ParsedVarsFiles;
 import io.strata.engine.source.DirectorySourceTree;
 import io.strata.engine.source.EmptySourceTree;
+import io.strata.engine.source.RepoPaths;
 import io.strata.engine.source.SourceTree;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ public final class SiteSnapshot {
             inventoryRepo = null;
             inventoryTree = trees.main();
             inventoryDirs = settings.paths().stream()
-                    .map(path -> io.strata.engine.source.RepoPaths.normalize("", path).orElse(path)).toList();
+                    .map(path -> RepoPaths.normalize("", path).orElse(path)).toList();
         }
         this.inventory = Inventory.load(inventoryTree, inventoryDirs, varsFiles);
     }
@@ -166,7 +167,8 @@ public final class SiteSnapshot {
                 String dir = inventoryDirs.get(i);
                 if (!dir.isEmpty() && inventoryTree.isFile(dir)) {
                     String path = settings.paths().get(i);
-                    String folder = dir.contains("/") ? dir.substring(0, dir.lastIndexOf('/')) : ".";
+                    String parent = RepoPaths.parent(dir);
+                    String folder = parent.isEmpty() ? "." : parent;
                     problems.add(new Problem(settings.location(), "path", "inventory path '" + path + "' is a file; Strata reads"
                             + " an inventory folder (its hosts files, group_vars and host_vars)", "give the folder, path: '" + folder
                             + "', if its other files are no inventory sources Ansible would misread; else move the hosts file into"
